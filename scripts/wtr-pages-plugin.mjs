@@ -19,7 +19,8 @@ export function pagesPlugin() {
       if (command === 'candor-evaluate-in-page') {
         const page = pages.get(payload.id);
         if (!page) throw new Error(`No page ${payload.id} is open.`);
-        return page.evaluate(payload.expression);
+        // The command protocol reads `undefined` as "unknown command": answer null instead.
+        return (await page.evaluate(payload.expression)) ?? null;
       }
       if (command === 'candor-close-page') {
         const page = pages.get(payload.id);

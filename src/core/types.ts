@@ -168,3 +168,18 @@ export interface ConsentProblemDetail {
   storage: StorageKind;
   key: string;
 }
+
+/** What the store knows at one moment; subscribers receive it after every change. */
+export interface ConsentState {
+  readonly policy: Policy | null;
+  /** The valid stored record, or null (none, unreadable, or not yet configured). */
+  readonly record: ConsentRecord | null;
+  /** Effective decision per purpose of the policy (empty without a policy). */
+  readonly decisions: Decisions;
+  readonly prompt: PromptState;
+  /** Whether Global Privacy Control is on. */
+  readonly gpc: boolean;
+  readonly persistence: PersistenceState;
+  /** The current decision and the earlier ones, newest first. */
+  readonly history: HistoryEntry[];
+}
