@@ -1,0 +1,182 @@
+/**
+ * Words about consent that the banner and the privacy center both say: who is on or off,
+ * where a decision was made, what Global Privacy Control turned off. Every function runs
+ * inside a render, so `msg()` reads the active locale.
+ */
+import { msg, str } from '@lit/localize';
+import type { ConsentSource, Decisions, LegalBasis, Policy, Purpose } from '../core/index.js';
+
+/** The page's language for dates and lists (the elements follow `<html lang>`). */
+function pageLocale(): string | undefined {
+  return document.documentElement.lang || undefined;
+}
+
+export function optionalPurposes(policy: Policy): Purpose[] {
+  return policy.purposes.filter((purpose) => !purpose.required);
+}
+
+export function requiredPurposes(policy: Policy): Purpose[] {
+  return policy.purposes.filter((purpose) => purpose.required);
+}
+
+/** A purpose's label, or its id when the current policy no longer has it. */
+export function purposeLabel(policy: Policy | null, id: string): string {
+  return policy?.purposes.find((purpose) => purpose.id === id)?.label ?? id;
+}
+
+/** "A, B and C" in the page's language. */
+export function listOf(items: readonly string[]): string {
+  try {
+    return new Intl.ListFormat(pageLocale(), { style: 'long', type: 'conjunction' }).format(items);
+  } catch {
+    return items.join(', ');
+  }
+}
+
+/** A date and time the visitor reads ("12 March 2026, 14:05"). */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  try {
+    return new Intl.DateTimeFormat(pageLocale(), { dateStyle: 'long', timeStyle: 'short' }).format(date);
+  } catch {
+    return date.toISOString();
+  }
+}
+
+/** A calendar date (`YYYY-MM-DD` or ISO time) the visitor reads. */
+export function formatDate(value: string): string {
+  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value);
+  if (Number.isNaN(date.getTime())) return value;
+  try {
+    return new Intl.DateTimeFormat(pageLocale(), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  } catch {
+    return value;
+  }
+}
+
+export interface DecisionSummary {
+  /** `all-on`: every optional purpose granted; `all-off`: every one refused. */
+  kind: 'all-on' | 'all-off' | 'mixed';
+  on: string[];
+  off: string[];
+}
+
+/** Which optional purposes of the policy are on and off in `decisions`. */
+export function summarizeDecisions(policy: Policy, decisions: Decisions): DecisionSummary {
+  const on: string[] = [];
+  const off: string[] = [];
+  for (const purpose of optionalPurposes(policy)) {
+    (Object.hasOwn(decisions, purpose.id) && decisions[purpose.id] === true ? on : off).push(purpose.label);
+  }
+  const kind = off.length === 0 ? 'all-on' : on.length === 0 ? 'all-off' : 'mixed';
+  return { kind, on, off };
+}
+
+/** One sentence that says what the visitor's choice now is. */
+export function decisionSentence(summary: DecisionSummary): string {
+  if (summary.on.length === 0 && summary.off.length === 0) {
+    return msg('Your choice is saved. This site only uses what it needs to work.', {
+      desc: 'Confirmation after a consent choice when the policy has no optional purposes.',
+    });
+  }
+  if (summary.kind === 'all-on') {
+    return msg(str`You accepted everything: ${listOf(summary.on)} are on.`, {
+      desc: 'Confirmation after accepting all purposes. The placeholder is a list of purpose names.',
+    });
+  }
+  if (summary.kind === 'all-off') {
+    return msg(str`You refused everything optional: ${listOf(summary.off)} are off.`, {
+      desc: 'Confirmation after refusing all optional purposes. The placeholder is a list of purpose names.',
+    });
+  }
+  return msg(str`Your choices are saved. On: ${listOf(summary.on)}. Off: ${listOf(summary.off)}.`, {
+    desc: 'Confirmation after a mixed consent choice. Placeholders are lists of purpose names.',
+  });
+}
+
+/** How a decision was made, as a phrase ("in the banner"). */
+export function sourceLabel(source: ConsentSource): string {
+  switch (source) {
+    case 'banner':
+      return msg('In the privacy banner', { desc: 'Consent history: the choice was made in the first-layer banner.' });
+    case 'preferences':
+      return msg('In your privacy choices', { desc: 'Consent history: the choice was made in the privacy center.' });
+    case 'why':
+      return msg('From a "Why am I seeing this?" panel', {
+        desc: 'Consent history: the choice was made from an explanation of a recommendation or ad.',
+      });
+    case 'gpc':
+      return msg('By your browser’s Global Privacy Control signal', {
+        desc: 'Consent history: the browser privacy signal turned purposes off.',
+      });
+    case 'api':
+    default:
+      return msg('By the site on your behalf', { desc: 'Consent history: the site recorded the choice through its code.' });
+  }
+}
+
+export function legalBasisLabel(basis: LegalBasis): string {
+  switch (basis) {
+    case 'consent':
+      return msg('Your consent', { desc: 'Legal basis of a purpose (GDPR Art. 6(1)(a)).' });
+    case 'legitimate-interest':
+      return msg('Our legitimate interest', { desc: 'Legal basis of a purpose (GDPR Art. 6(1)(f)).' });
+    case 'contract':
+      return msg('Needed for our contract with you', { desc: 'Legal basis of a purpose (GDPR Art. 6(1)(b)).' });
+    case 'legal-obligation':
+    default:
+      return msg('Required by law', { desc: 'Legal basis of a purpose (GDPR Art. 6(1)(c)).' });
+  }
+}
+
+/** Purposes that Global Privacy Control denies by default: every sale or share. */
+export function gpcPurposes(policy: Policy): Purpose[] {
+  return policy.purposes.filter((purpose) => purpose.saleOrShare && !purpose.required);
+}
+
+/** What the browser's Global Privacy Control signal means here, in one or two sentences. */
+export function gpcSentence(policy: Policy, decisions: Decisions): string {
+  const affected = gpcPurposes(policy);
+  if (affected.length === 0) {
+    return msg(
+      'Your browser sends a Global Privacy Control signal, and this site honours it. This site does not sell or share your data, so nothing needed turning off.',
+      { desc: 'Notice shown when the browser privacy signal is on and no purpose is a sale or share.' },
+    );
+  }
+  const off = affected.filter((purpose) => decisions[purpose.id] !== true).map((purpose) => purpose.label);
+  const on = affected.filter((purpose) => decisions[purpose.id] === true).map((purpose) => purpose.label);
+  const sentences = [];
+  if (off.length) {
+    sentences.push(
+      msg(str`Your browser sends a Global Privacy Control signal, and this site honours it: ${listOf(off)} stay off unless you turn them on yourself.`, {
+        desc: 'Notice shown when the browser privacy signal is on. The placeholder lists the purposes it turned off.',
+      }),
+    );
+  } else {
+    sentences.push(
+      msg('Your browser sends a Global Privacy Control signal, and this site honours it.', {
+        desc: 'Notice shown when the browser privacy signal is on and the visitor turned every affected purpose on.',
+      }),
+    );
+  }
+  if (on.length) {
+    sentences.push(
+      msg(str`You turned on ${listOf(on)} yourself.`, {
+        desc: 'Part of the privacy-signal notice: purposes the visitor granted although the signal is on.',
+      }),
+    );
+  }
+  return sentences.join(' ');
+}
+
+/**
+ * Purposes behind "Turn off personalization": personalization, advertising, and every
+ * sale or share, when the policy has them and they are not required.
+ */
+export function personalizationPurposes(policy: Policy): Purpose[] {
+  const named = new Set(['personalization', 'advertising']);
+  return policy.purposes.filter(
+    (purpose) => !purpose.required && (named.has(purpose.id) || named.has(purpose.preset ?? '') || purpose.saleOrShare),
+  );
+}

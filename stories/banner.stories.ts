@@ -1,0 +1,144 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { waitFor } from 'storybook/test';
+import '../src/define/candor-banner.js';
+import '../src/define/candor-preferences.js';
+import type { CandorBanner } from '../src/banner/banner.js';
+import { ALL_PURPOSES, storyPolicy, storyStore, type StoryStoreOptions } from './consent-story-store.js';
+
+interface BannerArgs {
+  purposes: string;
+  policyVersion: string;
+  policyUrl: string;
+  policyUpdated: string;
+  policySummary: string;
+  modal: boolean;
+  privacyButton: boolean;
+  /** Global Privacy Control in the visitor's browser (a story setting, not an attribute). */
+  gpc: boolean;
+}
+
+function renderBanner(args: BannerArgs, name: string, options: StoryStoreOptions = {}): TemplateResult {
+  const key = storyStore(name, { gpc: args.gpc, ...options });
+  // A page behind the banner, with the site's own persistent "Privacy choices" link.
+  return html`<div style="min-block-size: 32rem">
+    <h1>Example page</h1>
+    <p>Page content. The banner is fixed to the bottom of the viewport and takes no space here.</p>
+    <p><a href="/privacy" data-candor-preferences=${key}>Privacy choices</a></p>
+    <candor-banner
+      store-key=${key}
+      purposes=${args.purposes}
+      policy-version=${args.policyVersion}
+      policy-url=${args.policyUrl}
+      policy-updated=${args.policyUpdated}
+      policy-summary=${ifDefined(args.policySummary || undefined)}
+      ?modal=${args.modal}
+      ?privacy-button=${args.privacyButton}
+    ></candor-banner>
+    <candor-preferences store-key=${key}></candor-preferences>
+  </div>`;
+}
+
+const bannerIn = (canvas: HTMLElement) => canvas.querySelector('candor-banner') as CandorBanner;
+const partOf = (element: Element, name: string) => element.shadowRoot?.querySelector<HTMLElement>(`[part~="${name}"]`) ?? null;
+
+/** Clicks one of the banner's choices and waits for the confirmation. */
+async function choose(canvas: HTMLElement, choice: 'accept-button' | 'reject-button'): Promise<void> {
+  const banner = bannerIn(canvas);
+  await banner.updateComplete;
+  partOf(banner, choice)!.click();
+  await waitFor(() => {
+    if (!partOf(banner, 'confirmation')) throw new Error('no confirmation yet');
+  });
+}
+
+const meta: Meta<BannerArgs> = {
+  title: 'Elements/candor-banner',
+  component: 'candor-banner',
+  args: {
+    purposes: ALL_PURPOSES,
+    policyVersion: '2026-11',
+    policyUrl: '/privacy',
+    policyUpdated: '2026-11-01',
+    policySummary: '',
+    modal: false,
+    privacyButton: true,
+    gpc: false,
+  },
+  argTypes: {
+    purposes: { description: 'Purposes by preset id, space-separated (`purposes` attribute).' },
+    policyVersion: { description: 'A new version asks again and shows what changed (`policy-version`).' },
+    policyUrl: { description: 'Link to the full policy (`policy-url`).' },
+    policyUpdated: { description: 'YYYY-MM-DD (`policy-updated`).' },
+    policySummary: { description: 'The site’s own summary (`policy-summary`); empty for the built-in one.' },
+    modal: { description: 'Native modal `<dialog>` instead of a non-modal region (`modal`).' },
+    privacyButton: { description: 'Leave a "Privacy choices" button after the choice (`privacy-button`).' },
+    gpc: { description: 'Story setting: the visitor’s browser sends Global Privacy Control.' },
+  },
+  parameters: {
+    layout: 'fullscreen',
+    docs: {
+      // Each story in its own frame: banners are fixed to the viewport and a modal one blocks the page.
+      story: { inline: false, iframeHeight: 560 },
+      description: {
+        component:
+          'The first layer of consent: a plain-language summary and three equal choices. It configures the page’s consent store from its attributes (or the `policy` property, or `policy-source`), shows itself only when the store needs an answer, and confirms the choice in a live region that receives focus. Never shifts the page; never hides the focused element (it adds its height to `scroll-padding-block-end`).',
+      },
+    },
+  },
+};
+export default meta;
+type Story = StoryObj<BannerArgs>;
+
+/** A first visit: nothing is on until the visitor chooses. */
+export const FirstVisit: Story = {
+  render: (args) => renderBanner(args, 'banner-first-visit'),
+};
+
+/** The policy changed since the visitor chose: what changed, and which earlier choices still apply. */
+export const PolicyChanged: Story = {
+  render: (args) =>
+    renderBanner(args, 'banner-policy-changed', {
+      earlier: {
+        policy: storyPolicy('necessary personalization analytics', '2026-03'),
+        decide: (store) => store.set({ analytics: true, personalization: false }, { source: 'banner' }),
+      },
+    }),
+};
+
+/** The browser sends Global Privacy Control: the banner says so and names what stays off. */
+export const GlobalPrivacyControl: Story = {
+  args: { gpc: true },
+  render: (args) => renderBanner(args, 'banner-gpc'),
+};
+
+/** After a choice: the confirmation has focus and is announced; the visitor can change or hide it. */
+export const Confirmation: Story = {
+  render: (args) => renderBanner(args, 'banner-confirmation'),
+  play: async ({ canvasElement }) => choose(canvasElement, 'reject-button'),
+};
+
+/** `modal`: the same content in a native modal dialog; focus starts on the heading, not on a choice. */
+export const Modal: Story = {
+  args: { modal: true },
+  render: (args) => renderBanner(args, 'banner-modal'),
+};
+
+/** The modal variant after a choice. */
+export const ModalConfirmation: Story = {
+  args: { modal: true },
+  render: (args) => renderBanner(args, 'banner-modal-confirmation'),
+  play: async ({ canvasElement }) => choose(canvasElement, 'accept-button'),
+};
+
+/** A returning visitor: no banner, only the persistent "Privacy choices" button in its corner. */
+export const PrivacyButton: Story = {
+  render: (args) =>
+    renderBanner(args, 'banner-privacy-button', {
+      earlier: {
+        policy: storyPolicy(args.purposes, args.policyVersion),
+        decide: (store) => store.rejectAll({ source: 'banner' }),
+      },
+    }),
+};
