@@ -25,6 +25,7 @@ import {
   sourceLabel,
   summarizeDecisions,
 } from './consent-text.js';
+import { InterestsSection, interestsSectionStyles, type Interest } from './interests-section.js';
 import { preferencesStyles } from './preferences.styles.js';
 import { installPrivacyChoicesLinks } from './privacy-links.js';
 
@@ -67,6 +68,8 @@ const DATA_REQUEST_TIMEOUT_MS = 30_000;
  *
  * @event candor-consent-change - After every choice (from the store; `detail` is a `ConsentChangeDetail`).
  * @event candor-data-request - "Get a copy of my data" / "Delete my data"; answer with `event.respondWith(promise)`.
+ * @event candor-interests-request - "What we think you like" needs the visitor's interests (unless `interests` is set); answer with `event.respondWith(Interest[])`.
+ * @event candor-profile-edit - The visitor removed an interest or marked it wrong; acknowledge with `event.respondWith(promise)`.
  *
  * @csspart base - The `<dialog>`.
  * @csspart panel - The content box inside it.
@@ -91,13 +94,22 @@ const DATA_REQUEST_TIMEOUT_MS = 30_000;
  * @csspart delete-button - "Delete my data".
  * @csspart data-status - The live region that reports a data request.
  * @csspart retry-button - "Try again" after a failed data request.
+ * @csspart interests - The "What we think you like" section (also `interests-list`, `interest`,
+ *   `interest-weight`, `interest-remove`, `interest-wrong`, `interests-status`, `interests-retry`).
  *
  * @cssproperty [--candor-preferences-inline-size=44rem] - Width of the dialog (it never exceeds the viewport).
  * @cssproperty --candor-color-surface - Background (and every other `--candor-*` theme token).
  */
 @localized()
 export class CandorPreferences extends CandorElement {
-  static override styles = [...CandorElement.styles, controlStyles, switchStyles, dialogStyles, preferencesStyles];
+  static override styles = [
+    ...CandorElement.styles,
+    controlStyles,
+    switchStyles,
+    dialogStyles,
+    preferencesStyles,
+    interestsSectionStyles,
+  ];
 
   /** The consent store's storage key (default `candor-consent`). */
   @property({ attribute: 'store-key' }) storeKey?: string;
@@ -115,6 +127,18 @@ export class CandorPreferences extends CandorElement {
   @state() private closedStatus = '';
 
   private readonly consent = new StoreController(this, () => this.storeKey);
+  private readonly interestsSection = new InterestsSection(this);
+
+  /**
+   * What the site believes the visitor likes ("What we think you like"). Leave unset to have
+   * the panel ask with `candor-interests-request` when it opens; `null` asks again.
+   */
+  get interests(): Interest[] | null {
+    return this.interestsSection.interests;
+  }
+  set interests(value: readonly Interest[] | null | undefined) {
+    this.interestsSection.interests = value;
+  }
   private readonly dialog = new DialogController(this, {
     dialog: () => this.renderRoot.querySelector('dialog'),
     initialFocus: () =>
@@ -372,7 +396,7 @@ export class CandorPreferences extends CandorElement {
             </p>`
           : nothing}
       </div>
-      ${this.renderPersonalization(policy)}
+      ${this.renderPersonalization(policy)} ${this.interestsSection.render()}
       <h3 class="section-title">${msg('What your data is used for', { desc: 'Privacy center: heading of the list of purposes.' })}</h3>
       <ul class="purposes" part="purposes">
         ${policy.purposes.map((purpose) => this.renderPurpose(purpose))}
