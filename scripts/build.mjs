@@ -1,0 +1,50 @@
+// `npm run build`: the ESM library (Lit external) and the self-contained dist/candor.js,
+// both from vite.config.ts, then the type declarations from tsc. Checks on the way that
+// src/all.ts registers every element, that candor.js contains each one, and that every file
+// the package.json `exports` map names was built.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+process.chdir(root);
+const started = performance.now();
+
+// Every registration module must be in src/all.ts, or the script-tag bundle lacks its element.
+const defines = readdirSync('src/define').filter((file) => file.endsWith('.ts')).map((file) => file.slice(0, -3));
+const all = readFileSync('src/all.ts', 'utf8');
+const unlisted = defines.filter((name) => !all.includes(`'./define/${name}.js'`));
+if (unlisted.length) fail(`src/all.ts does not import ${unlisted.map((name) => `./define/${name}.js`).join(', ')}`);
+
+await build({ mode: 'production', logLevel: 'warn' });
+await build({ mode: 'standalone', logLevel: 'warn' });
+
+// package.json `sideEffects` must name src/define/* too, or the bundler drops the elements.
+const standalone = readFileSync('dist/candor.js', 'utf8');
+const dropped = defines.filter((name) => !['"', "'", '`'].some((quote) => standalone.includes(`${quote}${name}${quote}`)));
+if (dropped.length) fail(`dist/candor.js lacks ${dropped.join(', ')} (check "sideEffects" in package.json)`);
+
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+const types = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+if (types.status !== 0) fail('type declarations failed (tsc -p tsconfig.build.json)');
+
+const missing = exportedFiles().filter((file) => !existsSync(file));
+if (missing.length) fail(`package.json "exports" names files that were not built:\n  ${missing.join('\n  ')}`);
+
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+console.log(`build: dist/ written in ${seconds} s (library, candor.js, type declarations).`);
+
+/** Every concrete file the exports map points at (`*` patterns follow src/ by construction). */
+function exportedFiles() {
+  const { exports } = JSON.parse(readFileSync('package.json', 'utf8'));
+  return Object.values(exports)
+    .flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)))
+    .filter((target) => !target.includes('*'));
+}
+
+function fail(message) {
+  console.error(`build: ${message}`);
+  process.exit(1);
+}
