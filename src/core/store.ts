@@ -522,6 +522,7 @@ class Store implements ConsentStore {
       expiresAt: record.expiresAt,
       persisted,
       storage: this.storage.kind,
+      storeKey: this.key,
       fromOtherTab,
     };
   }

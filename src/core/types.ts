@@ -149,6 +149,8 @@ export interface ConsentChangeDetail {
   /** Whether the record reached storage before this event fired. */
   persisted: boolean;
   storage: StorageKind;
+  /** The store's storage key, so a page with several stores can tell their events apart. */
+  storeKey: string;
   /** True when the change was made in another tab and reached this one. */
   fromOtherTab: boolean;
 }

@@ -219,7 +219,7 @@ describe('store', () => {
 
   describe('change events', () => {
     it('carry the decision as plain JSON', () => {
-      const { store, clock } = freshStore();
+      const { store, clock, key } = freshStore();
       const events = recordEvents<CandorConsentChangeEvent>(document, 'candor-consent-change');
       const detail = store.set({ analytics: true }, { source: 'preferences' });
       expect(events).to.have.length(1);
@@ -238,6 +238,7 @@ describe('store', () => {
         expiresAt: new Date(clock.time + 182 * DAY).toISOString(),
         persisted: true,
         storage: 'local',
+        storeKey: key,
         fromOtherTab: false,
       });
       expect(JSON.parse(JSON.stringify(detail))).to.deep.equal(detail);
