@@ -12,7 +12,7 @@ import type { CandorProfileEditEvent } from '../src/events/profile-edit.js';
  * does (one controller, its render, its styles), so the section can be shown on its own.
  */
 class InterestsStoryHost extends CandorElement {
-  static override styles = [...CandorElement.styles, controlStyles, interestsSectionStyles];
+  static override styles = [...CandorElement.styles, controlStyles, ...interestsSectionStyles];
   readonly interestsSection = new InterestsSection(this, { headingLevel: 2 });
   /** What the privacy center would forward to the section. */
   set interests(value: Interest[] | undefined) {

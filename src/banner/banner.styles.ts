@@ -88,16 +88,6 @@ export const bannerStyles = css`
   .text * {
     overflow-wrap: anywhere;
   }
-  .muted {
-    color: var(--_candor-text-muted);
-    font-size: var(--_candor-font-size-small);
-  }
-  .notice {
-    padding-block: 0.5em;
-    padding-inline: 0.75em;
-    border-inline-start: 4px solid var(--_candor-action);
-    background: var(--_candor-surface-raised);
-  }
   .notice ul {
     margin-block-end: 0;
   }
@@ -150,9 +140,6 @@ export const bannerStyles = css`
     }
     .region.at-start {
       border-block-end: 2px solid CanvasText;
-    }
-    .notice {
-      border-inline-start-color: CanvasText;
     }
   }
 `;

@@ -1,12 +1,8 @@
+// Registers <candor-feedback>. Importing this module has that one side effect.
 import { CandorFeedback } from '../feedback/feedback.js';
+import { defineElement } from '../internal/define-element.js';
 
-const tag = 'candor-feedback';
-const existing = customElements.get(tag);
-if (!existing) {
-  customElements.define(tag, CandorFeedback);
-} else if (existing !== CandorFeedback) {
-  console.warn(`Candor: <${tag}> is already defined by another class (a second copy of Candor on this page?); keeping the first.`);
-}
+defineElement('candor-feedback', CandorFeedback);
 
 export { CandorFeedback };
 

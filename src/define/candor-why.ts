@@ -1,12 +1,8 @@
+// Registers <candor-why>. Importing this module has that one side effect.
 import { CandorWhy } from '../why/why.js';
+import { defineElement } from '../internal/define-element.js';
 
-const tag = 'candor-why';
-const existing = customElements.get(tag);
-if (!existing) {
-  customElements.define(tag, CandorWhy);
-} else if (existing !== CandorWhy) {
-  console.warn(`Candor: <${tag}> is already defined by another class (a second copy of Candor on this page?); keeping the first.`);
-}
+defineElement('candor-why', CandorWhy);
 
 export { CandorWhy };
 

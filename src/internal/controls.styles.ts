@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
 /**
- * Buttons, links and focus rings shared by every element. There is one button style on
+ * Buttons, links, notices and focus rings shared by every element. There is one button style on
  * purpose: "Accept all" and "Reject all" (and every other choice) must look equally
  * prominent, so no element may style one choice more strongly than another.
  */
@@ -54,7 +54,21 @@ export const controlStyles = css`
     outline: 3px solid var(--_candor-focus);
     outline-offset: 2px;
   }
+  /* Secondary text, and a notice that stands out without colour alone (a thick start border). */
+  .muted {
+    color: var(--_candor-text-muted);
+    font-size: var(--_candor-font-size-small);
+  }
+  .notice {
+    padding-block: 0.5em;
+    padding-inline: 0.75em;
+    border-inline-start: 4px solid var(--_candor-action);
+    background: var(--_candor-surface-raised);
+  }
   @media (forced-colors: active) {
+    .notice {
+      border-inline-start-color: CanvasText;
+    }
     .button {
       border: 1px solid ButtonText;
       background: ButtonFace;

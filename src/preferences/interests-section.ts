@@ -1,6 +1,6 @@
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { msg, str } from '@lit/localize';
+import { renderWeight, weightStyles } from '../internal/weight.js';
 import { DEFAULT_TIMEOUT_MS, readAcknowledgement, request, type AckResult } from '../internal/respond.js';
 import {
   PayloadError,
@@ -53,7 +53,7 @@ const INTEREST_KEYS = ['id', 'label', 'source', 'weight'];
  * ```ts
  * private readonly interestsSection = new InterestsSection(this);
  * // in render(): ${this.interestsSection.render()}
- * // in styles:   static styles = [..., interestsSectionStyles]
+ * // in styles:   static styles = [..., ...interestsSectionStyles]
  * ```
  *
  * Data: set `section.interests` (an array of `Interest`), or leave it unset and answer
@@ -175,16 +175,15 @@ export class InterestsSection implements ReactiveController {
 
   private renderInterest(interest: ValidInterest, index: number): TemplateResult {
     const busy = this.pending.has(interest.id);
-    const percent = interest.weight === null ? null : Math.round(interest.weight * 100);
     return html`<li class="interest" part="interest">
       <span class="interest-label">${interest.label}</span>
       <span class="interest-source">${msg(str`Based on: ${interest.source}`, { desc: 'Where an interest came from; the placeholder is e.g. "Articles you read"' })}</span>
-      ${percent === null
+      ${interest.weight === null
         ? nothing
-        : html`<span class="interest-weight" part="interest-weight">
-            <span class="interest-bar" aria-hidden="true"><span style=${styleMap({ inlineSize: `${percent}%` })}></span></span>
-            <span><span class="visually-hidden">${msg('Strength:', { desc: 'Read before the strength of an interest, e.g. "Strength: 60%"' })} </span>${percent}%</span>
-          </span>`}
+        : renderWeight(interest.weight, msg('Strength:', { desc: 'Read before the strength of an interest, e.g. "Strength: 60%"' }), {
+            weight: 'interest-weight',
+            bar: 'interest-bar',
+          })}
       <span class="interest-actions">
         <button
           type="button"
@@ -310,7 +309,9 @@ export function parseInterests(value: unknown): ValidInterest[] {
 }
 
 /** Styles of the section; the host adds them to its own `static styles` (with the shared control styles). */
-export const interestsSectionStyles = css`
+export const interestsSectionStyles = [
+  weightStyles,
+  css`
   .interests-heading {
     margin-block: 1.25rem 0.5rem;
     font-size: 1.0625em;
@@ -338,31 +339,13 @@ export const interestsSectionStyles = css`
     font-weight: 600;
   }
   .interest-source,
-  .interest-weight {
+  .interest .weight {
     grid-column: 1;
     color: var(--_candor-text-muted);
+    --_candor-weight-bar-size: 6rem;
+  }
+  .interest-source {
     font-size: var(--_candor-font-size-small);
-  }
-  .interest-weight {
-    display: flex;
-    align-items: center;
-    gap: 0.5rem;
-    font-variant-numeric: tabular-nums;
-  }
-  .interest-bar {
-    box-sizing: border-box;
-    display: inline-block;
-    inline-size: 6rem;
-    block-size: 0.5rem;
-    border: 1px solid var(--_candor-border);
-    border-radius: 999px;
-    overflow: hidden;
-    background: var(--_candor-surface-raised);
-  }
-  .interest-bar > span {
-    display: block;
-    block-size: 100%;
-    background: var(--_candor-action);
   }
   .interest-actions {
     grid-column: 2;
@@ -392,13 +375,5 @@ export const interestsSectionStyles = css`
       justify-content: start;
     }
   }
-  @media (forced-colors: active) {
-    .interest-bar {
-      border-color: CanvasText;
-    }
-    .interest-bar > span {
-      background: CanvasText;
-      forced-color-adjust: none;
-    }
-  }
-`;
+`,
+];

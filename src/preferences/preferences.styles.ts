@@ -51,16 +51,6 @@ export const preferencesStyles = css`
   dd {
     overflow-wrap: anywhere;
   }
-  .muted {
-    color: var(--_candor-text-muted);
-    font-size: var(--_candor-font-size-small);
-  }
-  .notice {
-    padding-block: 0.5em;
-    padding-inline: 0.75em;
-    border-inline-start: 4px solid var(--_candor-action);
-    background: var(--_candor-surface-raised);
-  }
   .personalization {
     margin-block: 1rem;
     padding: 0.75rem;
@@ -175,9 +165,6 @@ export const preferencesStyles = css`
     }
   }
   @media (forced-colors: active) {
-    .notice {
-      border-inline-start-color: CanvasText;
-    }
     .confirm,
     .personalization {
       border-color: CanvasText;

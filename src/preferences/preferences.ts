@@ -108,7 +108,7 @@ export class CandorPreferences extends CandorElement {
     switchStyles,
     dialogStyles,
     preferencesStyles,
-    interestsSectionStyles,
+    ...interestsSectionStyles,
   ];
 
   /** The consent store's storage key (default `candor-consent`). */

@@ -5,7 +5,7 @@ export const whyStyles = css`
   :host {
     display: inline-block;
     --_candor-why-width: var(--candor-why-popover-width, 24rem);
-    --_candor-why-bar: var(--candor-why-bar-color, var(--_candor-action));
+    --_candor-weight-fill: var(--candor-why-bar-color, var(--_candor-action));
   }
   .trigger {
     display: inline-flex;
@@ -89,12 +89,6 @@ export const whyStyles = css`
   .headline {
     font-weight: 600;
   }
-  .notice {
-    padding-block: 0.5rem;
-    padding-inline: 0.75rem;
-    border-inline-start: 4px solid var(--_candor-action);
-    background: var(--_candor-surface-raised);
-  }
   .sponsor {
     display: grid;
     grid-template-columns: auto 1fr;
@@ -128,28 +122,6 @@ export const whyStyles = css`
     color: var(--_candor-text-muted);
     font-size: var(--_candor-font-size-small);
     font-weight: 600;
-  }
-  .weight {
-    display: flex;
-    align-items: center;
-    gap: 0.5rem;
-    font-size: var(--_candor-font-size-small);
-    font-variant-numeric: tabular-nums;
-  }
-  .weight-bar {
-    box-sizing: border-box;
-    display: inline-block;
-    inline-size: 8rem;
-    block-size: 0.625rem;
-    border: 1px solid var(--_candor-border);
-    border-radius: 999px;
-    background: var(--_candor-surface-raised);
-    overflow: hidden;
-  }
-  .weight-fill {
-    display: block;
-    block-size: 100%;
-    background: var(--_candor-why-bar);
   }
   .reason .link {
     justify-self: start;
@@ -194,13 +166,6 @@ export const whyStyles = css`
   @media (forced-colors: active) {
     .popover {
       border: 1px solid CanvasText;
-    }
-    .weight-bar {
-      border-color: CanvasText;
-    }
-    .weight-fill {
-      background: CanvasText;
-      forced-color-adjust: none;
     }
     .status {
       border-color: CanvasText;

@@ -2,7 +2,6 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { localized, msg, str } from '@lit/localize';
 import { CandorElement } from '../internal/candor-element.js';
 import { controlStyles } from '../internal/controls.styles.js';
@@ -10,6 +9,7 @@ import { PopoverController } from '../internal/popover.js';
 import { DEFAULT_TIMEOUT_MS, readAcknowledgement, request, type AckResult } from '../internal/respond.js';
 import { StoreController } from '../internal/store-controller.js';
 import { PayloadError } from '../internal/validate.js';
+import { renderWeight, weightStyles } from '../internal/weight.js';
 import { CandorExplanationControlEvent } from '../events/explanation-control.js';
 import { CandorExplanationRatingEvent } from '../events/explanation-rating.js';
 import { CandorExplanationRequestEvent } from '../events/explanation-request.js';
@@ -77,7 +77,7 @@ const PERSONALIZATION = 'personalization';
  */
 @localized()
 export class CandorWhy extends CandorElement {
-  static override styles = [...CandorElement.styles, controlStyles, whyStyles];
+  static override styles = [...CandorElement.styles, controlStyles, weightStyles, whyStyles];
 
   /** The item's id, sent in every event. */
   @property({ attribute: 'item-id', reflect: true }) itemId = '';
@@ -274,22 +274,16 @@ export class CandorWhy extends CandorElement {
   }
 
   private renderReason(explanation: ValidExplanation, reason: ValidExplanation['reasons'][number], index: number): TemplateResult {
-    const percent = reason.weight === null ? null : Math.round(reason.weight * 100);
     const offerSignal = reason.signal !== null && explanation.controls.includes('dont-use-signal');
     return html`<li class="reason" part="reason">
       <span class="reason-kind" part="reason-kind">${reasonKindName(reason.kind)}</span>
       <span class="reason-label" id=${`why-reason-${index}`}>${reason.label}</span>
-      ${percent === null
+      ${reason.weight === null
         ? nothing
-        : html`<span class="weight" part="weight">
-            <span class="weight-bar" part="weight-bar" aria-hidden="true"
-              ><span class="weight-fill" style=${styleMap({ inlineSize: `${percent}%` })}></span
-            ></span>
-            <span class="weight-text"
-              ><span class="visually-hidden">${msg('Weight:', { desc: 'Read before the weight of a reason, e.g. "Weight: 60%"' })} </span
-              >${formatPercent(percent)}</span
-            >
-          </span>`}
+        : renderWeight(reason.weight, msg('Weight:', { desc: 'Read before the weight of a reason, e.g. "Weight: 60%"' }), {
+            weight: 'weight',
+            bar: 'weight-bar',
+          })}
       ${offerSignal
         ? this.renderControl('dont-use-signal', reason.signal, html`${msg("Don't use this", { desc: 'Stops the site using the signal behind one reason' })}<span class="visually-hidden">: ${reason.label}</span>`, 'link')
         : nothing}
@@ -519,10 +513,6 @@ export class CandorWhy extends CandorElement {
 
 function controlKey(action: ExplanationAction, target: string | null): string {
   return `${action}\u0000${target ?? ''}`;
-}
-
-function formatPercent(percent: number): string {
-  return new Intl.NumberFormat(undefined, { style: 'percent' }).format(percent / 100);
 }
 
 function reasonKindName(kind: ReasonKind): string {

@@ -10,7 +10,7 @@ import { XSS_PAYLOADS, deepText, expectNoXss, resetXss } from '../helpers/xss.js
 
 /** The smallest host: mounts the section the way the privacy center does. */
 class InterestsTestHost extends LitElement {
-  static override styles = [themeStyles, controlStyles, interestsSectionStyles];
+  static override styles = [themeStyles, controlStyles, ...interestsSectionStyles];
   readonly interestsSection = new InterestsSection(this, { timeout: 200 });
   protected override render(): TemplateResult {
     return this.interestsSection.render();

@@ -1,0 +1,62 @@
+import { css, html, type TemplateResult } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+
+export interface WeightParts {
+  /** Part name of the whole (bar and number). */
+  weight: string;
+  /** Part name of the bar. */
+  bar: string;
+}
+
+/**
+ * How much something counts (0 to 1), drawn as a bar with the number beside it in text, so
+ * the value never rests on length or colour alone. The bar is hidden from screen readers;
+ * `spokenPrefix` ("Weight:") is read before the number instead.
+ */
+export function renderWeight(weight: number, spokenPrefix: string, parts: WeightParts): TemplateResult {
+  const percent = Math.round(weight * 100);
+  return html`<span class="weight" part=${parts.weight}>
+    <span class="weight-bar" part=${parts.bar} aria-hidden="true"
+      ><span class="weight-fill" style=${styleMap({ inlineSize: `${percent}%` })}></span
+    ></span>
+    <span class="weight-text"><span class="visually-hidden">${spokenPrefix} </span>${formatPercent(percent)}</span>
+  </span>`;
+}
+
+function formatPercent(percent: number): string {
+  return new Intl.NumberFormat(undefined, { style: 'percent' }).format(percent / 100);
+}
+
+export const weightStyles = css`
+  .weight {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    font-size: var(--_candor-font-size-small);
+    font-variant-numeric: tabular-nums;
+  }
+  .weight-bar {
+    box-sizing: border-box;
+    display: inline-block;
+    inline-size: var(--_candor-weight-bar-size, 8rem);
+    block-size: 0.625rem;
+    border: 1px solid var(--_candor-border);
+    border-radius: 999px;
+    background: var(--_candor-surface-raised);
+    overflow: hidden;
+  }
+  .weight-fill {
+    display: block;
+    block-size: 100%;
+    background: var(--_candor-weight-fill, var(--_candor-action));
+  }
+  @media (forced-colors: active) {
+    .weight-bar {
+      border-color: CanvasText;
+    }
+    .weight-fill {
+      background: CanvasText;
+      forced-color-adjust: none;
+    }
+  }
+`;
