@@ -690,11 +690,18 @@ describe('<candor-banner>', () => {
       window.scrollTo(0, 0);
     });
 
+    // `auto` is checked under an emulated dark colour scheme, the case its media query exists for.
     const themes = ['auto', 'light', 'dark', 'high-contrast'] as const;
     for (const theme of themes) {
       for (const variant of ['region', 'modal'] as const) {
-        it(`gives Accept all, Reject all and Let me choose equal prominence: ${theme} theme, ${variant}`, async () => {
+        const title = theme === 'auto' ? 'auto theme in a dark colour scheme' : `${theme} theme`;
+        it(`gives Accept all, Reject all and Let me choose equal prominence: ${title}, ${variant}`, async function () {
           const emulated = theme === 'auto' && (await prefersDark(true));
+          if (theme === 'auto' && !emulated) {
+            // Firefox over WebDriver BiDi cannot emulate prefers-color-scheme; the dark
+            // colours themselves are checked by the `dark` theme case in every engine.
+            this.skip();
+          }
           try {
             const { banner } = await mount({ attributes: { theme, modal: variant === 'modal' } });
             expectEqualProminence(choices(banner), `${theme} ${variant}`);
