@@ -16,3 +16,5 @@ export * from './events/feedback-undo.js';
 export * from './events/interests-request.js';
 export * from './events/preferences-request.js';
 export * from './events/profile-edit.js';
+export type { Interest } from './preferences/interests-section.js';
+export { CandorRequestEvent, DEFAULT_TIMEOUT_MS, type Acknowledgement } from './internal/respond.js';
