@@ -282,7 +282,8 @@ export class CandorBanner extends CandorElement {
   private readonly onFocusOut = (event: FocusEvent): void => {
     if (this.phase !== 'confirming' || this.modal) return;
     const to = event.relatedTarget;
-    if (!(to instanceof Element) || containsDeep(this, to) || to.localName.startsWith('candor-')) return;
+    // Moving into the privacy center (opened from "Change your choices") is not moving on.
+    if (!(to instanceof Element) || containsDeep(this, to) || to.localName === 'candor-preferences') return;
     this.phase = 'closed';
   };
 

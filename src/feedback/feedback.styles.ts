@@ -66,6 +66,7 @@ export const feedbackStyles = css`
     cursor: pointer;
   }
   .reason input {
+    flex-shrink: 0;
     inline-size: 1.125rem;
     block-size: 1.125rem;
     margin: 0;

@@ -109,7 +109,13 @@ export class InterestsSection implements ReactiveController {
   }
 
   hostUpdated(): void {
-    if (this.rendered && this.phase === 'idle' && !this.given) void this.load();
+    // Asked after this update has finished, so loading starts a new update rather than
+    // scheduling one inside the current update (which Lit warns about).
+    if (this.rendered && this.phase === 'idle' && !this.given) {
+      queueMicrotask(() => {
+        if (this.phase === 'idle' && !this.given) void this.load();
+      });
+    }
     if (this.focusAfterUpdate) {
       const root = this.host.shadowRoot;
       const target = root?.getElementById(this.focusAfterUpdate) ?? root?.getElementById('candor-interests-heading');

@@ -353,12 +353,12 @@ export class CandorPreferences extends CandorElement {
 
   private renderPanel(policy: Policy | null): TemplateResult {
     return html`<div class="panel" part="panel">
-      <header class="header" part="header">
+      <div class="header" part="header">
         <h2 id="title" part="title" tabindex="-1">${msg('Privacy choices', { desc: 'Accessible name of the consent banner region and the persistent button.' })}</h2>
         <button type="button" class="button quiet" part="close-button" @click=${this.close}>
           ${msg('Close', { desc: 'Closes the privacy center without saving unsaved changes.' })}
         </button>
-      </header>
+      </div>
       ${policy
         ? this.renderContent(policy)
         : html`<p>${msg('This site has not set up its privacy choices yet.', { desc: 'Privacy center when no policy is configured.' })}</p>`}

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { destroyConsentStore, getConsentStore, type ConsentStore, type PolicyConfig } from '../../src/core/index.js';
 import '../../src/define/candor-banner.js';
+import '../../src/define/candor-feedback.js';
 import '../../src/define/candor-preferences.js';
 import type { CandorBanner } from '../../src/banner/banner.js';
 import type { CandorPreferences } from '../../src/preferences/preferences.js';
@@ -356,6 +357,21 @@ describe('<candor-banner>', () => {
       await settle(banner);
       expectFocused(part(banner, 'confirmation'));
       after.focus();
+      await settle(banner);
+      expect(maybePart(banner, 'base')).to.equal(null);
+    });
+
+    it('the confirmation also hides when focus moves on to another Candor element on the page', async () => {
+      const { banner, after } = await mount();
+      const feedback = document.createElement('candor-feedback');
+      feedback.setAttribute('item-id', 'socks');
+      feedback.setAttribute('item-label', 'Wool socks');
+      after.after(feedback);
+      await (feedback as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      part(banner, 'accept-button').click();
+      await settle(banner);
+      expectFocused(part(banner, 'confirmation'));
+      feedback.shadowRoot!.querySelector<HTMLButtonElement>('button')!.focus();
       await settle(banner);
       expect(maybePart(banner, 'base')).to.equal(null);
     });

@@ -241,6 +241,18 @@ describe('<candor-preferences>', () => {
       }
     }
 
+    it('adds no landmark of its own, so a page with its own header stays free of landmark violations', async () => {
+      const mounted = await mount();
+      const page = mounted.opener.parentElement!;
+      // The fixture's own small controls are not under test here: give them target size.
+      for (const control of [mounted.opener, mounted.link]) {
+        control.style.cssText = 'display: inline-block; min-block-size: 44px; min-inline-size: 44px; margin: 8px';
+      }
+      page.prepend(Object.assign(document.createElement('header'), { textContent: 'An example site' }));
+      await open(mounted);
+      await expectNoAxeViolations(page);
+    });
+
     it('is a modal dialog named by its heading; focus moves to the heading and the page behind is inert', async () => {
       const mounted = await mount();
       await open(mounted);
