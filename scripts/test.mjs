@@ -19,6 +19,7 @@ const MINUTE = 60_000;
 
 const STEPS = [
   { name: 'typecheck', timeout: 5 * MINUTE, run: typecheck },
+  { name: 'build', timeout: 5 * MINUTE, run: buildPackage },
   { name: 'web-test-runner', timeout: 30 * MINUTE, run: webTestRunner },
   { name: 'stories', timeout: 30 * MINUTE, run: storyAudit },
 ];
@@ -52,6 +53,13 @@ async function typecheck({ timeout }) {
   const { code } = await run(process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json'], { timeout });
   if (code === 0) console.log('typecheck: no errors');
   return [{ label: 'typecheck', passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 }];
+}
+
+/** `npm run build` (library, candor.js, declarations, with its own consistency checks): one test. */
+async function buildPackage({ timeout }) {
+  const { code, signal } = await run(process.execPath, ['scripts/build.mjs'], { timeout });
+  const ok = code === 0;
+  return [{ label: ok ? 'build' : `build (${describeExit(code, signal)})`, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 }];
 }
 
 /** The @web/test-runner suite in every selected engine; counts from scripts/totals-reporter.mjs. */
