@@ -33,6 +33,19 @@ export default {
   browserStartTimeout: 60_000,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 10_000 } },
+  // Coverage comes from V8 over the Chrome DevTools Protocol, so only the Chromium sessions
+  // report it (the launcher skips it for Firefox, which speaks WebDriver BiDi). Every test
+  // runs in Chromium, so its coverage is the whole suite's. The thresholds sit a little
+  // under today's figures so that code added without tests fails the run.
+  coverage: process.env.CANDOR_COVERAGE !== '0',
+  coverageConfig: {
+    include: ['src/**/*.ts'],
+    exclude: ['src/locales/**', 'node_modules/**'],
+    report: true,
+    reportDir: 'coverage',
+    reporters: ['text-summary', 'lcov'],
+    threshold: { statements: 90, branches: 80, functions: 85, lines: 90 },
+  },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), pagesPlugin()],
   // A real page (lang and title) so axe judges our elements, not the runner's blank page.
   testRunnerHtml: (testFramework) => `<!doctype html>
