@@ -34,6 +34,8 @@ function libraryEntries(): Record<string, string> {
   return {
     ...Object.fromEntries(fixed.map((name) => [name, new URL(`${name}.ts`, src).pathname])),
     ...entriesIn('define'),
+    // Gating helpers: one entry each (`candor/gating/scripts` …), outside the main entry.
+    ...entriesIn('gating'),
     // Entries of their own, so `candor/locales/de` exists for hosts that merge Candor's
     // translations into their own @lit/localize set-up, and `localization` loads the same file.
     ...entriesIn('locales'),

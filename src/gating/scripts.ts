@@ -1,0 +1,240 @@
+/**
+ * Script gating: scripts the page holds back until the visitor grants their purpose.
+ *
+ * ```html
+ * <script type="text/plain" data-candor-purpose="analytics" data-src="/js/analytics.js"></script>
+ * <script type="text/plain" data-candor-purpose="analytics advertising">initAds();</script>
+ * ```
+ * ```js
+ * import { gateScripts } from 'candor/gating/scripts';
+ * gateScripts({ cleanup: { analytics: [{ name: /^_ga/, domain: '.example.com' }] } });
+ * ```
+ * Its own module with no side effects: a page that does not import it pays nothing for it.
+ * @module
+ */
+import { DEFAULT_STORAGE_KEY, getConsentStore, type ConsentStore } from '../core/store.js';
+import type { PurposeId } from '../core/types.js';
+import { allGranted, inDocumentOrder, purposesOf } from '../internal/purpose-list.js';
+import { safeUrl } from '../internal/safe-url.js';
+
+/** Something a purpose leaves in the browser, that withdrawing the purpose removes. */
+export interface CleanupEntry {
+  /** The cookie or storage key, or a pattern every matching name is removed by. */
+  name: string | RegExp;
+  /** The cookie's `Domain` as the site set it (`.example.com`); cookies are also deleted without a domain. */
+  domain?: string;
+  /** The cookie's `Path` as the site set it. Default `/`. */
+  path?: string;
+  /** Where it lives: a cookie (default), `localStorage` (`'local'`) or `sessionStorage` (`'session'`). */
+  storage?: 'cookie' | 'local' | 'session';
+}
+
+export interface GateScriptsOptions {
+  /** The consent store to follow. Default: the page's store (`getConsentStore()`). */
+  store?: ConsentStore;
+  /** Where to look for gated scripts, including ones added later. Default `document`. */
+  root?: ParentNode;
+  /**
+   * Per purpose id, the cookies and storage keys its scripts set: removed when the visitor
+   * withdraws that purpose. The consent record's own key is never removed.
+   */
+  cleanup?: Record<PurposeId, CleanupEntry[]>;
+}
+
+/** A running gate. */
+export interface ScriptGate {
+  /** Stops watching the store and the page. Scripts already running cannot be stopped. */
+  stop(): void;
+}
+
+const GATED_SCRIPT = 'script[type="text/plain" i][data-candor-purpose]';
+/** Attributes of the placeholder that describe the gating, not the script to run. */
+const NOT_COPIED = new Set(['type', 'data-src', 'data-type', 'nonce']);
+const STORAGE_KINDS = ['cookie', 'local', 'session'];
+
+/** Placeholders some gate has taken, shared by every gate of this copy of Candor, so each runs once. */
+const claimed = new WeakSet<HTMLScriptElement>();
+
+/**
+ * Runs `<script type="text/plain" data-candor-purpose="…">` elements once every purpose
+ * they name (space-separated) is granted in the consent store: inline ones, and external
+ * ones whose URL is in `data-src` (http(s) or relative only).
+ *
+ * - Each placeholder is replaced by a real `<script>` with the same attributes (`data-src`
+ *   becomes `src`; `data-type="module"` becomes `type="module"`), and with the page's CSP
+ *   nonce, read from the `nonce` property because browsers hide the attribute.
+ * - Scripts run in document order: an external script (classic or module) is loaded and
+ *   run, or fails, before the next one starts. An inline module runs a moment after it is
+ *   activated, as modules do, so a classic inline script right after it may run first.
+ *   Scripts added to the page later (found with a `MutationObserver`) run when their
+ *   purposes are granted too. Each runs once.
+ * - Code that has run cannot be un-run. When the visitor withdraws a purpose, the cookies
+ *   and storage keys declared for it in `cleanup` are removed (cookies with the declared
+ *   domain and path, and without a domain); on the next page load its scripts stay held
+ *   back, because the record says refused.
+ *
+ * Call it from a module loaded before the gated scripts' purposes can be granted, for
+ * example right after the store is configured. Throws on a malformed `cleanup`, naming
+ * the field.
+ */
+export function gateScripts(options: GateScriptsOptions = {}): ScriptGate {
+  const store = options.store ?? getConsentStore();
+  const root = options.root ?? document;
+  const cleanup = checkCleanup(options.cleanup ?? {});
+  // By node type, not instanceof: the root may be the document of a same-origin frame.
+  const doc = (root as Node).nodeType === Node.DOCUMENT_NODE ? (root as Document) : ((root as Node).ownerDocument ?? document);
+  let stopped = false;
+  let queue: Promise<void> = Promise.resolve();
+  let granted = grantedPurposes(store);
+
+  const activateGranted = (): void => {
+    // While the parser is still writing the page a placeholder may lack part of its text.
+    if (stopped || doc.readyState === 'loading') return;
+    const ready = [...root.querySelectorAll<HTMLScriptElement>(GATED_SCRIPT)].filter(
+      (placeholder) => !claimed.has(placeholder) && allGranted(store, purposesOf(placeholder)),
+    );
+    for (const placeholder of inDocumentOrder(ready)) {
+      claimed.add(placeholder);
+      queue = queue.then(() => (stopped ? undefined : activate(placeholder)));
+    }
+  };
+
+  const onChange = (): void => {
+    const now = grantedPurposes(store);
+    for (const [id, entries] of Object.entries(cleanup)) {
+      if (granted.has(id) && !now.has(id)) removeDeclared(entries, store.key);
+    }
+    granted = now;
+    activateGranted();
+  };
+
+  const unsubscribe = store.subscribe(onChange);
+  const observer = new MutationObserver(activateGranted);
+  observer.observe(root as Node, { childList: true, subtree: true });
+  doc.addEventListener('DOMContentLoaded', activateGranted);
+  activateGranted();
+
+  return {
+    stop() {
+      stopped = true;
+      unsubscribe();
+      observer.disconnect();
+      doc.removeEventListener('DOMContentLoaded', activateGranted);
+    },
+  };
+}
+
+function grantedPurposes(store: ConsentStore): Set<PurposeId> {
+  return new Set(
+    Object.entries(store.decisions)
+      .filter(([, granted]) => granted)
+      .map(([id]) => id),
+  );
+}
+
+/** Replaces a placeholder with a script that runs; resolves once the next one may start. */
+function activate(placeholder: HTMLScriptElement): Promise<void> {
+  if (!placeholder.isConnected) return Promise.resolve();
+  const script = (placeholder.ownerDocument ?? document).createElement('script');
+  for (const { name, value } of placeholder.attributes) {
+    if (!NOT_COPIED.has(name)) script.setAttribute(name, value);
+  }
+  if (placeholder.getAttribute('data-type') === 'module') script.type = 'module';
+  if (placeholder.nonce) script.nonce = placeholder.nonce;
+  const source = placeholder.getAttribute('data-src');
+  if (source !== null) {
+    const url = safeUrl(source);
+    if (url === null) {
+      console.error(`Candor: a gated script's data-src ${JSON.stringify(source)} is not an http(s) or relative URL; it was not run.`);
+      return Promise.resolve();
+    }
+    script.src = url;
+  } else {
+    script.text = placeholder.text;
+  }
+  script.async = false;
+  // The next script waits until an external one has run (or failed). An inline module runs
+  // a moment after insertion and fires no load event in Chromium, so nothing can wait for it.
+  const finished =
+    source !== null
+      ? new Promise<void>((resolve) => {
+          script.addEventListener('load', () => resolve(), { once: true });
+          script.addEventListener('error', () => resolve(), { once: true });
+        })
+      : Promise.resolve();
+  placeholder.replaceWith(script);
+  return finished;
+}
+
+/** Checks the declarations once, up front, so a typo fails loudly instead of leaving a tracker's cookie behind. */
+function checkCleanup(cleanup: Record<PurposeId, CleanupEntry[]>): Record<PurposeId, CleanupEntry[]> {
+  const field = (path: string) => `Candor: gateScripts({ cleanup }) cleanup.${path}`;
+  if (cleanup === null || typeof cleanup !== 'object' || Array.isArray(cleanup)) {
+    throw new Error('Candor: gateScripts({ cleanup }) must be an object of purpose ids and lists, e.g. { analytics: [{ name: "_ga" }] }');
+  }
+  for (const [id, entries] of Object.entries(cleanup)) {
+    if (!Array.isArray(entries)) throw new Error(`${field(id)} must be a list of { name, domain?, path?, storage? }`);
+    entries.forEach((entry, index) => {
+      const at = `${id}[${index}]`;
+      if (entry === null || typeof entry !== 'object') throw new Error(`${field(at)} must be an object with a name`);
+      const { name, domain, path, storage } = entry;
+      if (!(name instanceof RegExp) && (typeof name !== 'string' || name === '' || /[=;,\s]/.test(name))) {
+        throw new Error(`${field(`${at}.name`)} must be a cookie or storage key name, or a RegExp (got ${JSON.stringify(name)})`);
+      }
+      if (domain !== undefined && (typeof domain !== 'string' || !/^\.?[A-Za-z0-9.-]+$/.test(domain))) {
+        throw new Error(`${field(`${at}.domain`)} must be a host name such as ".example.com" (got ${JSON.stringify(domain)})`);
+      }
+      if (path !== undefined && (typeof path !== 'string' || !/^\/[^;,\s]*$/.test(path))) {
+        throw new Error(`${field(`${at}.path`)} must start with "/" and contain no ";", "," or spaces (got ${JSON.stringify(path)})`);
+      }
+      if (storage !== undefined && !STORAGE_KINDS.includes(storage)) {
+        throw new Error(`${field(`${at}.storage`)} must be one of ${STORAGE_KINDS.join(', ')} (got ${JSON.stringify(storage)})`);
+      }
+    });
+  }
+  return cleanup;
+}
+
+/** Removes what a withdrawn purpose declared, never a consent record. */
+function removeDeclared(entries: readonly CleanupEntry[], recordKey: string): void {
+  const isRecord = (name: string) => name === recordKey || name === DEFAULT_STORAGE_KEY;
+  for (const entry of entries) {
+    const storage = entry.storage ?? 'cookie';
+    try {
+      if (storage === 'cookie') {
+        const names = typeof entry.name === 'string' ? [entry.name] : cookieNames().filter((name) => matches(entry.name, name));
+        for (const name of names) if (!isRecord(name)) deleteCookie(name, entry);
+      } else {
+        const area = storage === 'local' ? localStorage : sessionStorage;
+        const keys = Array.from({ length: area.length }, (_, index) => area.key(index)).filter(
+          (key): key is string => key !== null && matches(entry.name, key),
+        );
+        for (const key of keys) if (!isRecord(key)) area.removeItem(key);
+      }
+    } catch (error) {
+      // Blocked storage or cookies: nothing of the purpose can be there to remove.
+      console.warn(`Candor: could not remove ${String(entry.name)} (${storage}):`, error);
+    }
+  }
+}
+
+function matches(pattern: string | RegExp, name: string): boolean {
+  if (typeof pattern === 'string') return pattern === name;
+  pattern.lastIndex = 0;
+  return pattern.test(name);
+}
+
+function cookieNames(): string[] {
+  return document.cookie
+    .split(';')
+    .map((pair) => pair.split('=')[0].trim())
+    .filter(Boolean);
+}
+
+/** A cookie is only replaced by one with the same name, domain and path: try the declared ones, and no domain. */
+function deleteCookie(name: string, { domain, path = '/' }: CleanupEntry): void {
+  const secure = location.protocol === 'https:' ? '; Secure' : '';
+  for (const domainAttribute of domain ? [`; Domain=${domain}`, ''] : ['']) {
+    document.cookie = `${name}=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=${path}${domainAttribute}${secure}`;
+  }
+}
