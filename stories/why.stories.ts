@@ -7,6 +7,7 @@ import type { Explanation } from '../src/why/why.types.js';
 import { getConsentStore } from '../src/core/index.js';
 import type { CandorExplanationControlEvent } from '../src/events/explanation-control.js';
 import type { CandorExplanationRequestEvent } from '../src/events/explanation-request.js';
+import { ad, recommendation } from './fixtures/explanations.js';
 
 interface WhyArgs {
   itemLabel: string;
@@ -14,32 +15,6 @@ interface WhyArgs {
   timeout: number;
 }
 
-const recommendation: Explanation = {
-  kind: 'recommendation',
-  headline: 'Recommended because you read about cycling',
-  topic: 'cycling',
-  reasons: [
-    { kind: 'your-activity', label: 'You read 3 articles about cycling this week', weight: 0.6, signal: 'reading-history' },
-    { kind: 'popularity', label: 'Popular with readers in your region', weight: 0.3 },
-    { kind: 'recency', label: 'Published today', weight: 0.1 },
-  ],
-  dataCategories: ['Articles you read', 'Approximate region (from your IP address)'],
-  mainParametersUrl: '/how-recommendations-work',
-};
-
-const ad: Explanation = {
-  kind: 'ad',
-  headline: 'An ad for cycling gear, shown because of the page you are reading',
-  topic: 'cycling gear',
-  reasons: [
-    { kind: 'sponsored', label: 'Velo Shop paid to show this ad', weight: 0.7 },
-    { kind: 'context', label: 'You are reading an article about cycling', weight: 0.3 },
-  ],
-  sponsor: { onBehalfOf: 'Velo Shop', paidBy: 'Velo Group Ltd' },
-  dataCategories: ['The page you are reading'],
-  mainParametersUrl: '/how-ads-work',
-  controls: ['fewer-like-this', 'hide-item', 'manage-preferences', 'turn-off-personalization'],
-};
 
 /**
  * Each story gets its own in-memory consent store with personalization on (a story

@@ -14,33 +14,12 @@ import type { CandorExplanationRatingEvent } from '../../src/events/explanation-
 import type { CandorPreferencesRequestEvent } from '../../src/events/preferences-request.js';
 import type { CandorConsentChangeEvent } from '../../src/events/consent-change.js';
 import { expectNoAxeViolations } from '../helpers/axe.js';
+import { ad as sampleAd, recommendation as sampleRecommendation } from '../../stories/fixtures/explanations.js';
 import { UNSAFE_URLS, XSS_PAYLOADS, deepText, expectNoXss, resetXss } from '../helpers/xss.js';
 
-const recommendation: Explanation = {
-  kind: 'recommendation',
-  headline: 'Recommended because you read about cycling',
-  topic: 'cycling',
-  reasons: [
-    { kind: 'your-activity', label: 'You read 3 articles about cycling this week', weight: 0.6, signal: 'reading-history' },
-    { kind: 'popularity', label: 'Popular with readers in your region', weight: 0.3 },
-    { kind: 'location', label: 'Shops near you sell it', weight: 0.1 },
-  ],
-  dataCategories: ['Articles you read', 'Approximate region'],
-  mainParametersUrl: '/how-recommendations-work',
-};
-
-const ad: Explanation = {
-  kind: 'ad',
-  headline: 'An ad for cycling gear',
-  topic: 'cycling gear',
-  reasons: [
-    { kind: 'sponsored', label: 'Velo Shop paid to show this ad', weight: 0.7 },
-    { kind: 'context', label: 'You are reading about cycling', weight: 0.3 },
-  ],
-  sponsor: { onBehalfOf: 'Velo Shop', paidBy: 'Velo Group Ltd' },
-  dataCategories: ['The page you are reading'],
-  mainParametersUrl: 'https://example.com/how-ads-work',
-};
+const recommendation = sampleRecommendation;
+// An absolute link here, to check that http(s) URLs are kept as given.
+const ad: Explanation = { ...sampleAd, mainParametersUrl: 'https://example.com/how-ads-work' };
 
 let keys: string[] = [];
 let errors: unknown[][] = [];
