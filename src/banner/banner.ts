@@ -4,6 +4,7 @@ import { localized, msg, str } from '@lit/localize';
 import type { ConsentStore, Policy, PolicyConfig, PromptState } from '../core/index.js';
 import { requestPreferences } from '../events/preferences-request.js';
 import { CandorElement } from '../internal/candor-element.js';
+import { renderConsentChoices } from '../internal/consent-choices.js';
 import { controlStyles } from '../internal/controls.styles.js';
 import { deepActiveElement } from '../internal/deep-active-element.js';
 import { DialogController, dialogStyles, type DialogCloseReason } from '../internal/dialog.js';
@@ -370,17 +371,13 @@ export class CandorBanner extends CandorElement {
           ${this.renderPolicyLink(policy)}
         </div>
       </div>
-      <div class="actions" part="actions">
-        <button type="button" class="button" part="accept-button" @click=${this.accept}>
-          ${msg('Accept all', { desc: 'Consent choice: grant every optional purpose.' })}
-        </button>
-        <button type="button" class="button" part="reject-button" @click=${this.reject}>
-          ${msg('Reject all', { desc: 'Consent choice: refuse every optional purpose.' })}
-        </button>
-        <button type="button" class="button" part="choose-button" aria-haspopup="dialog" @click=${this.choose}>
+      ${renderConsentChoices({
+        accept: this.accept,
+        reject: this.reject,
+        other: html`<button type="button" class="button" part="choose-button" aria-haspopup="dialog" @click=${this.choose}>
           ${msg('Let me choose', { desc: 'Consent choice: open the privacy center to choose purpose by purpose.' })}
-        </button>
-      </div>
+        </button>`,
+      })}
     `;
   }
 
@@ -496,11 +493,7 @@ export class CandorBanner extends CandorElement {
           </p>
         </div>
       </div>
-      <div class="actions" part="actions">
-        <button type="button" class="button" part="reject-button" @click=${this.reject}>
-          ${msg('Reject all', { desc: 'Consent choice: refuse every optional purpose.' })}
-        </button>
-      </div>
+      ${renderConsentChoices({ reject: this.reject })}
     `;
   }
 

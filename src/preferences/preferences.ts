@@ -5,6 +5,7 @@ import { DEFAULT_STORAGE_KEY, type ConsentStore, type HistoryEntry, type Policy,
 import { CandorDataRequestEvent, type DataRequestAnswer, type DataRequestKind } from '../events/data-request.js';
 import { CandorPreferencesRequestEvent } from '../events/preferences-request.js';
 import { CandorElement } from '../internal/candor-element.js';
+import { renderConsentChoices } from '../internal/consent-choices.js';
 import { controlStyles } from '../internal/controls.styles.js';
 import { DialogController, dialogStyles, openLayer } from '../internal/dialog.js';
 import { downloadJson } from '../internal/download.js';
@@ -404,17 +405,13 @@ export class CandorPreferences extends CandorElement {
       ${this.edits.size
         ? html`<p class="muted">${msg('You have changes that are not saved yet.', { desc: 'Privacy center: unsaved switch changes.' })}</p>`
         : nothing}
-      <div class="actions" part="actions">
-        <button type="button" class="button" part="accept-button" @click=${this.acceptAll}>
-          ${msg('Accept all', { desc: 'Consent choice: grant every optional purpose.' })}
-        </button>
-        <button type="button" class="button" part="reject-button" @click=${this.rejectAll}>
-          ${msg('Reject all', { desc: 'Consent choice: refuse every optional purpose.' })}
-        </button>
-        <button type="button" class="button" part="save-button" @click=${this.save}>
+      ${renderConsentChoices({
+        accept: this.acceptAll,
+        reject: this.rejectAll,
+        other: html`<button type="button" class="button" part="save-button" @click=${this.save}>
           ${msg('Save choices', { desc: 'Privacy center: save the switch positions.' })}
-        </button>
-      </div>
+        </button>`,
+      })}
       ${this.renderHistory(policy)} ${this.renderData(policy)}
     `;
   }
