@@ -9,7 +9,6 @@ import { controlStyles } from '../internal/controls.styles.js';
 import { deepActiveElement } from '../internal/deep-active-element.js';
 import { DialogController, dialogStyles, type DialogCloseReason } from '../internal/dialog.js';
 import { containsDeep } from '../internal/focus-return.js';
-import { safeUrl } from '../internal/safe-url.js';
 import { StoreController } from '../internal/store-controller.js';
 import {
   decisionSentence,
@@ -18,6 +17,7 @@ import {
   listOf,
   optionalPurposes,
   purposeLabel,
+  renderPolicyLink,
   requiredPurposes,
   summarizeDecisions,
 } from '../preferences/consent-text.js';
@@ -368,7 +368,7 @@ export class CandorBanner extends CandorElement {
           </p>
           ${this.renderPurposes(policy)}
           ${this.store.gpc ? html`<p class="notice" part="gpc-notice">${gpcSentence(policy, this.store.decisions)}</p>` : nothing}
-          ${this.renderPolicyLink(policy)}
+          ${renderPolicyLink(policy)}
         </div>
       </div>
       ${renderConsentChoices({
@@ -468,18 +468,6 @@ export class CandorBanner extends CandorElement {
         : nothing}`;
   }
 
-  private renderPolicyLink(policy: Policy): TemplateResult | typeof nothing {
-    const url = policy.url ? safeUrl(policy.url) : null;
-    if (!url) return nothing;
-    return html`<p>
-      <a class="link" part="policy-link" href=${url}>${msg('Read the full privacy policy', { desc: 'Link to the site privacy policy.' })}</a>
-      ${policy.updated
-        ? html`<span class="muted">${msg(str`(updated ${formatDate(policy.updated)})`, {
-            desc: 'After the privacy policy link: when the policy last changed. The placeholder is a date.',
-          })}</span>`
-        : nothing}
-    </p>`;
-  }
 
   private renderBroken(): TemplateResult {
     return html`

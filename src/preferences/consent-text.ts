@@ -3,7 +3,9 @@
  * where a decision was made, what Global Privacy Control turned off. Every function runs
  * inside a render, so `msg()` reads the active locale.
  */
+import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
+import { safeUrl } from '../internal/safe-url.js';
 import type { ConsentSource, Decisions, LegalBasis, Policy, Purpose } from '../core/index.js';
 
 /** The page's language for dates and lists (the elements follow `<html lang>`). */
@@ -179,4 +181,18 @@ export function personalizationPurposes(policy: Policy): Purpose[] {
   return policy.purposes.filter(
     (purpose) => !purpose.required && (named.has(purpose.id) || named.has(purpose.preset ?? '') || purpose.saleOrShare),
   );
+}
+
+/** "Read the full privacy policy" and when it last changed; nothing when the URL is missing or unsafe. */
+export function renderPolicyLink(policy: Policy): TemplateResult | typeof nothing {
+  const url = policy.url ? safeUrl(policy.url) : null;
+  if (!url) return nothing;
+  return html`<p>
+    <a class="link" part="policy-link" href=${url}>${msg('Read the full privacy policy', { desc: 'Link to the site privacy policy.' })}</a>
+    ${policy.updated
+      ? html`<span class="muted">${msg(str`(updated ${formatDate(policy.updated)})`, {
+          desc: 'After the privacy policy link: when the policy last changed. The placeholder is a date.',
+        })}</span>`
+      : nothing}
+  </p>`;
 }

@@ -15,7 +15,6 @@ import { StoreController } from '../internal/store-controller.js';
 import { renderSwitch, switchStyles } from '../internal/switch.js';
 import {
   decisionSentence,
-  formatDate,
   formatDateTime,
   gpcSentence,
   legalBasisLabel,
@@ -23,6 +22,7 @@ import {
   optionalPurposes,
   personalizationPurposes,
   purposeLabel,
+  renderPolicyLink,
   sourceLabel,
   summarizeDecisions,
 } from './consent-text.js';
@@ -369,7 +369,6 @@ export class CandorPreferences extends CandorElement {
 
   private renderContent(policy: Policy): TemplateResult {
     const store = this.store;
-    const url = policy.url ? safeUrl(policy.url) : null;
     return html`
       <div class="text">
         <p>
@@ -378,16 +377,7 @@ export class CandorPreferences extends CandorElement {
             desc: 'Privacy center: built-in introduction when the site gives no summary.',
           })}
         </p>
-        ${url
-          ? html`<p>
-              <a class="link" part="policy-link" href=${url}>${msg('Read the full privacy policy', { desc: 'Link to the site privacy policy.' })}</a>
-              ${policy.updated
-                ? html`<span class="muted">${msg(str`(updated ${formatDate(policy.updated)})`, {
-                    desc: 'After the privacy policy link: when the policy last changed. The placeholder is a date.',
-                  })}</span>`
-                : nothing}
-            </p>`
-          : nothing}
+        ${renderPolicyLink(policy)}
         ${store.gpc ? html`<p class="notice" part="gpc-notice">${gpcSentence(policy, store.decisions)}</p>` : nothing}
         ${store.prompt.reason === 'policy-changed' && store.prompt.changes
           ? html`<p class="notice" part="changes">
