@@ -1,5 +1,5 @@
 // `npm run build`: the ESM library (Lit external) and the self-contained dist/candor.js,
-// both from vite.config.ts, then the type declarations from tsc. Checks on the way that
+// both from vite.config.ts, then the type declarations from tsc and custom-elements.json. Checks on the way that
 // src/all.ts registers every element, that candor.js contains each one, and that every file
 // the package.json `exports` map names was built.
 import { spawnSync } from 'node:child_process';
@@ -30,11 +30,25 @@ const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const types = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 if (types.status !== 0) fail('type declarations failed (tsc -p tsconfig.build.json)');
 
+// Custom Elements Manifest (tags, attributes, properties, events, parts, CSS properties from
+// each element's JSDoc) for editors, framework typings and Storybook docs.
+const cem = createRequire(import.meta.url).resolve('@custom-elements-manifest/analyzer/cem.js');
+const analyze = spawnSync(
+  process.execPath,
+  [cem, 'analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/locales/**', '--outdir', 'dist', '--quiet'],
+  { stdio: 'inherit' },
+);
+if (analyze.status !== 0) fail('custom-elements.json could not be generated');
+const manifest = JSON.parse(readFileSync('dist/custom-elements.json', 'utf8'));
+const described = new Set(manifest.modules.flatMap((module) => (module.declarations ?? []).map((declaration) => declaration.tagName)));
+const undescribed = defines.filter((name) => !described.has(name));
+if (undescribed.length) fail(`custom-elements.json lacks ${undescribed.join(', ')} (a class needs @tagname in its JSDoc)`);
+
 const missing = exportedFiles().filter((file) => !existsSync(file));
 if (missing.length) fail(`package.json "exports" names files that were not built:\n  ${missing.join('\n  ')}`);
 
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-console.log(`build: dist/ written in ${seconds} s (library, candor.js, type declarations).`);
+console.log(`build: dist/ written in ${seconds} s (library, candor.js, type declarations, custom-elements.json).`);
 
 /** Every concrete file the exports map points at (`*` patterns follow src/ by construction). */
 function exportedFiles() {

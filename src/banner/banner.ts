@@ -70,6 +70,7 @@ type StorageChoice = (typeof STORAGE_CHOICES)[number];
  * against a fallback policy made of the purposes that are valid, so the visitor can refuse
  * (never grant) until the site fixes it.
  *
+ * @tagname candor-banner
  * @summary Consent banner: Accept all, Reject all and Let me choose, with equal prominence.
  *
  * @event candor-consent-change - After every choice (from the store; `detail` is a `ConsentChangeDetail`).

@@ -28,6 +28,7 @@ const COUNTER_PAUSE_MS = 1000;
  * the widget says it is sending, and a second click sends nothing twice. The reason UI is
  * built only when "Not helpful" is pressed, so a page can hold a thousand of these.
  *
+ * @tagname candor-feedback
  * @summary Helpful / not helpful feedback on one item, with a reason, a comment and undo.
  *
  * @event candor-feedback - `CandorFeedbackEvent`: the visitor sent feedback; confirm with `respondWith(promise)`.

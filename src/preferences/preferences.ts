@@ -65,6 +65,7 @@ const DATA_REQUEST_TIMEOUT_MS = 30_000;
  * the page behind is inert, Escape closes only the top layer (an open confirmation first),
  * and focus returns to the control that opened it.
  *
+ * @tagname candor-preferences
  * @summary Privacy center: per-purpose switches, one-click opt-out, history, record export, data requests.
  *
  * @event candor-consent-change - After every choice (from the store; `detail` is a `ConsentChangeDetail`).

@@ -39,6 +39,7 @@ const PERSONALIZATION = 'personalization';
  * An idle element renders only its trigger: the popover is built on first use, so a page
  * can hold a thousand of them.
  *
+ * @tagname candor-why
  * @summary "Why am I seeing this?" trigger and popover for one item or ad.
  *
  * @event candor-explanation-request - `CandorExplanationRequestEvent`: the popover needs an explanation; answer with `respondWith(promise)`.
