@@ -9,6 +9,7 @@ import type { CandorPreferences } from '../../src/preferences/preferences.js';
 import { CandorPreferencesRequestEvent, requestPreferences } from '../../src/events/preferences-request.js';
 import { axeViolations, expectNoAxeViolations } from '../helpers/axe.js';
 import {
+  tabTo,
   applyTextSpacing,
   clippedText,
   destroyStores,
@@ -127,14 +128,6 @@ function choices(banner: CandorBanner): HTMLElement[] {
   return ['accept-button', 'reject-button', 'choose-button'].map((name) => part(banner, name));
 }
 
-/** Presses Tab until `target` has focus (at most `limit` times); returns how many presses it took. */
-async function tabTo(target: Element, { limit = 15, shift = false } = {}): Promise<number> {
-  for (let presses = 1; presses <= limit; presses++) {
-    await (shift ? shiftTab() : sendKeys({ press: 'Tab' }));
-    if (focused() === target) return presses;
-  }
-  throw new Error(`Tab never reached <${target.localName} part="${target.getAttribute('part')}">; focus is on ${focused()?.outerHTML.slice(0, 80)}`);
-}
 
 afterEach(async () => {
   destroyStores();

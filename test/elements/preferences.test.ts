@@ -9,6 +9,7 @@ import { CandorDataRequestEvent, type DataRequestAnswer } from '../../src/events
 import { CandorPreferencesRequestEvent } from '../../src/events/preferences-request.js';
 import { expectNoAxeViolations } from '../helpers/axe.js';
 import {
+  tabTo,
   ActionCounter,
   applyTextSpacing,
   clippedText,
@@ -122,15 +123,6 @@ async function waitFor(condition: () => boolean, what: string): Promise<void> {
   throw new Error(`timed out waiting for ${what}`);
 }
 
-async function tabTo(target: Element, limit = 30): Promise<number> {
-  for (let presses = 1; presses <= limit; presses++) {
-    await sendKeys({ press: 'Tab' });
-    if (target.getRootNode() instanceof ShadowRoot ? (target.getRootNode() as ShadowRoot).activeElement === target : document.activeElement === target) {
-      return presses;
-    }
-  }
-  throw new Error(`Tab never reached <${target.localName} part="${target.getAttribute('part')}">`);
-}
 
 afterEach(async () => {
   document.querySelectorAll('candor-preferences').forEach((panel) => (panel as CandorPreferences).close());

@@ -199,3 +199,12 @@ export async function shiftTab(): Promise<void> {
     await sendKeys({ up: 'Shift' });
   }
 }
+
+/** Presses Tab (real key presses) until `target` has focus; returns how many presses it took. */
+export async function tabTo(target: Element, limit = 30): Promise<number> {
+  for (let presses = 1; presses <= limit; presses++) {
+    await sendKeys({ press: 'Tab' });
+    if (focused() === target) return presses;
+  }
+  throw new Error(`Tab never reached <${target.localName} part="${target.getAttribute('part')}">; focus is on ${describeElement(focused())}`);
+}
