@@ -80,17 +80,22 @@ async function webTestRunner({ timeout }) {
 }
 
 /** scripts/audit-stories.mjs: every story × theme × direction, audited by axe in Chromium. */
-async function storyAudit({ timeout }) {
-  const totalsFile = join(scratch, 'stories.json');
-  const { code, signal } = await run(process.execPath, ['scripts/audit-stories.mjs'], {
-    timeout,
-    env: { CANDOR_TOTALS_FILE: totalsFile },
-  });
-  const counts = readJson(totalsFile)?.stories;
-  if (!counts) return [{ label: `stories (${describeExit(code, signal)}, no results)`, passed: 0, failed: 1, skipped: 0 }];
-  const result = [{ label: 'stories (chromium)', ...counts }];
+function storyAudit(step) {
+  return countedScript(step, 'scripts/audit-stories.mjs', 'stories (chromium)');
+}
+
+/**
+ * Runs a check script that writes `{ "<step name>": { passed, failed, skipped } }` to the file
+ * named by CANDOR_TOTALS_FILE and exits non-zero when anything failed.
+ */
+async function countedScript({ name, timeout }, script, label = name) {
+  const totalsFile = join(scratch, `${name}.json`);
+  const { code, signal } = await run(process.execPath, [script], { timeout, env: { CANDOR_TOTALS_FILE: totalsFile } });
+  const counts = readJson(totalsFile)?.[name];
+  if (!counts) return [{ label: `${label} (${describeExit(code, signal)}, no results)`, passed: 0, failed: 1, skipped: 0 }];
+  const result = [{ label, ...counts }];
   if (code !== 0 && counts.failed === 0) {
-    result.push({ label: `stories ${describeExit(code, signal)}`, passed: 0, failed: 1, skipped: 0 });
+    result.push({ label: `${label} ${describeExit(code, signal)}`, passed: 0, failed: 1, skipped: 0 });
   }
   return result;
 }
