@@ -1,6 +1,7 @@
 // The "Event log" panel: every candor-* event that reaches the document, newest first, with
-// its detail as JSON and, for events the host answers, the example backend's answer. It shows
-// the host contract: plain, serializable details, and answers given through respondWith().
+// its detail as JSON and what the page did with it: the example backend's answer given
+// through respondWith(), the answer to a fetch the page made, or a beacon sent. It shows the
+// host contract: plain, serializable details a page can POST as they are.
 // Everything is written with textContent.
 
 /** Every event Candor dispatches. */
@@ -46,13 +47,16 @@ export class EventLog {
     this.updateCounter();
   }
 
-  /** Adds the host's answer to an event's entry (a resolved value, a decline or a failure). */
-  answered(event: Event, outcome: { value: unknown } | { error: string }): void {
+  /**
+   * Adds the backend's answer to an event's entry (a resolved value, a decline or a failure).
+   * `via` says how it travelled: given to Candor through respondWith, or only to the page.
+   */
+  answered(event: Event, outcome: { value: unknown } | { error: string }, via = 'respondWith'): void {
     const entry = this.entries.get(event);
     if (!entry) return;
     const ms = Math.round(performance.now() - entry.started);
     const failed = 'error' in outcome;
-    const label = element('p', 'log-answer-label', failed ? `Answer after ${ms} ms: failed` : `Answer after ${ms} ms (respondWith):`);
+    const label = element('p', 'log-answer-label', failed ? `Answer after ${ms} ms (${via}): failed` : `Answer after ${ms} ms (${via}):`);
     const parts: HTMLElement[] = [label];
     if (failed) parts.push(element('pre', 'log-json', outcome.error));
     else parts.push(element('pre', 'log-json', outcome.value === undefined ? '(nothing: acknowledged)' : json(outcome.value)));

@@ -1,17 +1,20 @@
-// The shop's "Recommended for you" / "Popular right now" list. Tiles are built once per
-// product and moved, never rebuilt, so each <candor-why> and <candor-feedback> keeps its state
-// (a sent "Helpful", an open explanation) while the list is reordered.
+// The shop's "Recommended for you" / "Popular right now" list, ordered by the example backend
+// (GET /api/recommendations). Tiles are built once per product and moved, never rebuilt, so
+// each <candor-why> and <candor-feedback> keeps its state (a sent "Helpful", an open
+// explanation) while the list is reordered.
 //
 // When the order changes:
 // - consent changes, hidden items and deleted data apply at once (the visitor asked for
 //   exactly that), but never while an explanation popover is open: they wait until it closes;
 // - likes, views and "fewer like this" do not move tiles under the visitor's pointer or focus:
 //   the "Update the list" button turns on, and the list reorders when they press it.
-import type { CandorWhy, ConsentStore } from '../src/index.js';
+// Each ranking arrives with the explanation of every item's place in it; "Why am I seeing
+// this?" answers from the ranking shown, never from a newer one waiting to be applied.
+import type { CandorWhy, Explanation } from '../src/index.js';
+import type { BackendClient } from './api.js';
 import { PRODUCTS, TOPICS, formatPrice, type Product } from './catalog.js';
-import { explain, rank, type ProfileData, type Profile, type Ranking } from './profile.js';
-
-const PERSONALIZATION = 'personalization';
+import { el } from './dom.js';
+import type { RankingAnswer } from './server/api-types.js';
 
 /** `moveBefore` (Chromium 133+) moves a node without taking it out of the document, so focus stays put. */
 type MovableParent = Element & { moveBefore?: (node: Node, child: Node | null) => void };
@@ -25,71 +28,113 @@ export interface ShopElements {
   hiddenBox: HTMLElement;
   hiddenText: HTMLElement;
   unhideButton: HTMLButtonElement;
+  problem: HTMLElement;
+  problemText: HTMLElement;
+  retryButton: HTMLButtonElement;
+}
+
+export interface ShopActions {
+  /** The visitor opened a product's details. */
+  viewed(itemId: string): void;
+  /** "Show hidden products". */
+  unhide(): void;
 }
 
 export class Shop {
   private readonly tiles = new Map<string, HTMLLIElement>();
-  /** What the list as shown was ranked from: explanations describe exactly this. */
-  private applied: { data: ProfileData; ranking: Ranking } | null = null;
-  /** The profile learned something that would reorder the list: "Update the list" is offered. */
-  private pendingUpdate = false;
+  /** The ranking the list shows: explanations describe exactly this. */
+  private shown: RankingAnswer | null = null;
+  /** A newer ranking in another order, applied when the visitor presses "Update the list". */
+  private offered: RankingAnswer | null = null;
+  /** Set while a change that applies at once waits for its ranking; a later fetch carries it. */
+  private applyNext: { announce: string[] } | null = null;
+  private requests = 0;
+  /** The newest request's decision: an older request resolves with it, so `pending` is current. */
+  private latest: Promise<void> = Promise.resolve();
   private waiting: (() => void) | null = null;
   private waitTimer: ReturnType<typeof setInterval> | undefined;
 
   constructor(
-    private readonly store: ConsentStore,
-    private readonly profile: Profile,
+    private readonly client: BackendClient,
     private readonly ui: ShopElements,
+    private readonly actions: ShopActions,
   ) {
     for (const product of PRODUCTS) this.tiles.set(product.id, this.buildTile(product));
     ui.updateButton.addEventListener('click', () => {
       // Focus stays on the button (now "The list is up to date"); the grid follows it.
-      if (this.pending) this.apply({ announce: 'The list is updated.' });
+      const offered = this.offered;
+      if (offered) this.apply(offered, 'The list is updated.');
     });
-    ui.unhideButton.addEventListener('click', () => this.profile.unhideAll());
-    this.apply({});
+    ui.unhideButton.addEventListener('click', () => actions.unhide());
+    ui.retryButton.addEventListener('click', () => void this.refreshNow());
+    ui.basis.textContent = 'Asking the shop’s server for the list…';
   }
 
   get pending(): boolean {
-    return this.pendingUpdate;
+    return this.offered !== null;
   }
 
-  get personalized(): boolean {
-    return this.store.isGranted(PERSONALIZATION);
+  /** The explanation of one item's place in the list as shown. */
+  explanationFor(itemId: string): Explanation | null {
+    return this.shown?.items.find((item) => item.id === itemId)?.explanation ?? null;
   }
 
-  /** The explanation of one item, from the data and consent the shown list was ranked with. */
-  explanationFor(itemId: string) {
-    const ranking = this.applied?.ranking ?? rank(this.profile.snapshot(), this.personalized);
-    const product = PRODUCTS.find((entry) => entry.id === itemId);
-    if (!product) return null;
-    const index = ranking.items.indexOf(product);
-    return explain(product, {
-      data: this.applied?.data ?? this.profile.snapshot(),
-      personalized: ranking.personalized,
-      position: index >= 0 ? index + 1 : ranking.items.length + 1,
-      total: ranking.items.length,
-    });
+  /**
+   * Consent changed, an item was hidden or shown again, or the data was deleted: asks for the
+   * list and applies it as soon as no explanation is open. Resolves once the list has arrived.
+   */
+  refreshNow(announce?: string): Promise<void> {
+    this.applyNext ??= { announce: [] };
+    if (announce) this.applyNext.announce.push(announce);
+    return this.refresh();
   }
 
-  /** Consent changed, an item was hidden or shown again, or the profile was deleted: apply when safe. */
-  refreshNow(announce?: string): void {
-    this.whenSafe(() => this.apply({ announce }));
+  /**
+   * The profile learned something: asks for the list, then offers to reorder, or adopts it
+   * silently when the order stays the same. Resolves once that is decided (`pending` says which).
+   */
+  refreshOffered(): Promise<void> {
+    return this.refresh();
   }
 
-  /** The profile learned something: offer to reorder, or adopt silently when the order stays the same. */
-  refreshOffered(): void {
-    const next = rank(this.profile.snapshot(), this.personalized);
-    const shown = this.applied?.ranking;
-    if (shown && next.personalized === shown.personalized && sameOrder(next.items, shown.items)) {
-      this.whenSafe(() => this.apply({}));
+  private refresh(): Promise<void> {
+    const latest = this.fetchAndDecide(++this.requests);
+    this.latest = latest;
+    return latest;
+  }
+
+  private async fetchAndDecide(request: number): Promise<void> {
+    let ranking: RankingAnswer;
+    try {
+      ranking = await this.client.recommendations();
+    } catch (error) {
+      if (request === this.requests) this.showProblem(error instanceof Error ? error.message : String(error));
+      return;
+    }
+    // A newer request is on its way: it decides (and carries any change that applies at once).
+    if (request !== this.requests) return this.latest;
+    this.showProblem(null);
+    const now = this.applyNext;
+    const shown = this.shown;
+    if (now || !shown || (ranking.personalized === shown.personalized && sameOrder(ranking, shown))) {
+      this.applyNext = null;
+      this.offered = null;
+      this.setPending(false);
+      this.whenSafe(() => this.apply(ranking, now?.announce.join(' ')));
     } else {
+      this.offered = ranking;
       this.setPending(true);
     }
   }
 
+  private showProblem(message: string | null): void {
+    this.ui.problem.hidden = message === null;
+    this.ui.problemText.textContent =
+      message === null ? '' : `The shop’s server did not answer (${message}). Is \`npm start\` still running?`;
+    if (message !== null && !this.shown) this.ui.basis.textContent = 'The list could not be loaded.';
+  }
+
   private setPending(pending: boolean): void {
-    this.pendingUpdate = pending;
     const button = this.ui.updateButton;
     button.setAttribute('aria-disabled', String(!pending));
     button.classList.toggle('primary', pending);
@@ -117,18 +162,17 @@ export class Shop {
     return [...this.ui.grid.querySelectorAll<CandorWhy>('candor-why')].some((why) => why.open);
   }
 
-  private apply({ announce }: { announce?: string | undefined }): void {
-    const data = this.profile.snapshot();
-    const ranking = rank(data, this.personalized);
-    const before = this.applied;
-    this.applied = { data, ranking };
-    this.setPending(false);
+  private apply(ranking: RankingAnswer, announce?: string): void {
+    const before = this.shown;
+    this.shown = ranking;
+    if (this.offered === ranking) this.offered = null;
+    this.setPending(this.offered !== null);
 
     const active = document.activeElement;
     const focusInHiddenBox = this.ui.hiddenBox.contains(active);
     const focusedTile = [...this.tiles.values()].find((tile) => tile.contains(active));
     const grid = this.ui.grid as MovableParent;
-    const wanted = ranking.items.map((product) => this.tiles.get(product.id)!);
+    const wanted = ranking.items.map((item) => this.tiles.get(item.id)).filter((tile) => tile !== undefined);
     const removed = [...grid.children].filter((child) => !wanted.includes(child as HTMLLIElement));
     const removedIndex = focusedTile && removed.includes(focusedTile) ? [...grid.children].indexOf(focusedTile) : -1;
     for (const tile of removed) tile.remove();
@@ -139,7 +183,7 @@ export class Shop {
       else grid.insertBefore(tile, current);
     });
 
-    // Every explanation is asked for again on its next opening: the data behind it changed.
+    // Every explanation is asked for again on its next opening: the ranking behind it changed.
     for (const why of this.ui.grid.querySelectorAll<CandorWhy>('candor-why')) {
       if (!why.open) why.explanation = why.explanation === null ? undefined : null;
     }
@@ -147,23 +191,23 @@ export class Shop {
     const personalized = ranking.personalized;
     this.ui.heading.textContent = personalized ? 'Recommended for you' : 'Popular right now';
     this.ui.basis.textContent = personalized
-      ? data.signals.length === 0
-        ? 'Personalization is on. Ordered by what you like on this visit; we know nothing yet, so popular products come first. Tell us with “Helpful” or “Not helpful”, or open a product’s details.'
-        : 'Personalization is on. Ordered by what you liked and looked at on this visit, then by popularity.'
+      ? ranking.signalsUsed === 0
+        ? 'Personalization is on. Ordered by what you like; the shop’s server knows nothing about that yet, so popular products come first. Tell us with “Helpful” or “Not helpful”, or open a product’s details.'
+        : `Personalization is on. Ordered by what you liked and looked at (${ranking.signalsUsed} ${ranking.signalsUsed === 1 ? 'signal' : 'signals'} on the shop’s server), then by popularity.`
       : 'Personalization is off. Ordered by what all shoppers bought this month: the same list for everyone, with the same products and features.';
 
-    const hidden = PRODUCTS.filter((product) => data.hidden.has(product.id));
+    const hidden = PRODUCTS.filter((product) => ranking.hidden.includes(product.id));
     this.ui.hiddenBox.hidden = !hidden.length;
     this.ui.hiddenText.textContent =
       hidden.length === 1 ? `You hid “${hidden[0]!.name}”.` : `You hid ${hidden.length} products.`;
 
-    const modeChanged = before !== null && before.ranking.personalized !== personalized;
+    const modeChanged = before !== null && before.personalized !== personalized;
     const messages: string[] = [];
     if (announce) messages.push(announce);
-    const newlyHidden = hidden.filter((product) => before && !before.data.hidden.has(product.id));
+    const newlyHidden = hidden.filter((product) => before && !before.hidden.includes(product.id));
     if (newlyHidden.length) {
       messages.push(`${newlyHidden.map((product) => `“${product.name}”`).join(', ')} ${newlyHidden.length === 1 ? 'is' : 'are'} hidden. “Show hidden products” below the list brings ${newlyHidden.length === 1 ? 'it' : 'them'} back.`);
-    } else if (before?.data.hidden.size && !hidden.length) {
+    } else if (before?.hidden.length && !hidden.length) {
       messages.push('Hidden products are shown again.');
     }
     if (modeChanged) {
@@ -224,8 +268,7 @@ export class Shop {
       const open = viewButton.getAttribute('aria-expanded') !== 'true';
       viewButton.setAttribute('aria-expanded', String(open));
       details.hidden = !open;
-      // A view is remembered only with personalization on, and only when details are opened.
-      if (open && this.personalized) this.profile.add({ kind: 'view', itemId: product.id, topic: product.topic });
+      if (open) this.actions.viewed(product.id);
     });
 
     const why = el('candor-why', { 'item-id': product.id, 'item-label': product.name, ...(product.sponsor ? { kind: 'ad' } : {}) });
@@ -241,18 +284,6 @@ export class Shop {
   }
 }
 
-function sameOrder(a: readonly Product[], b: readonly Product[]): boolean {
-  return a.length === b.length && a.every((product, index) => product === b[index]);
-}
-
-/** Creates an element with attributes and text (never HTML). */
-export function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attributes: Record<string, string> = {},
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  if (text !== undefined) node.textContent = text;
-  return node;
+function sameOrder(a: RankingAnswer, b: RankingAnswer): boolean {
+  return a.items.length === b.items.length && a.items.every((item, index) => item.id === b.items[index]!.id);
 }

@@ -1,29 +1,22 @@
-// The example backend's "profile": what this visitor did on this visit, kept in this page's
-// memory only (a reload forgets it). It is written only while personalization is granted,
-// and read only then. Ranking, interests and explanations are all computed from it here,
-// so what "Why am I seeing this?" says is exactly what ordered the list.
-import type { Explanation, ExplanationAction, ExplanationReason } from '../src/index.js';
-import { AD_SLOT, MAX_POPULARITY, PRODUCTS, TOPICS, formatCount, type Product, type TopicId } from './catalog.js';
+// The example recommender: orders the shop's products and explains each place in the
+// order from exactly the signals that produced it, so "Why am I seeing this?" is true.
+// Personalized: popularity plus the visitor's topic scores. Not personalized: popularity
+// alone, the same for everyone. The same products and features either way.
+// Pure functions over the stored profile (visitor.ts); the HTTP layer is backend.ts.
+import type { Explanation, ExplanationAction, ExplanationReason } from '../../src/index.js';
+import { AD_SLOT, MAX_POPULARITY, PRODUCTS, TOPICS, formatCount, type Product, type TopicId } from '../catalog.js';
+import type { RankedItem } from './api-types.js';
+import type { Signal, SignalSource, VisitorRecord } from './visitor.js';
 
-export type SignalKind = 'like' | 'dislike' | 'view' | 'fewer' | 'not-interested';
-
-/** One thing the visitor did that counts towards a topic. */
-export interface Signal {
-  kind: SignalKind;
-  itemId: string;
-  topic: TopicId;
-  /** The feedback that created it (so Undo can take it back). */
-  feedbackId?: string;
-}
-
-/** Signals a visitor can exclude with "Don't use this" in an explanation. */
-export type SignalSource = 'liked-items' | 'viewed-items';
-
+/** The profile as the recommender reads it. */
 export interface ProfileData {
   readonly signals: readonly Signal[];
-  /** Items the visitor hid (honoured with personalization on or off: it is their explicit choice). */
   readonly hidden: ReadonlySet<string>;
   readonly ignored: ReadonlySet<SignalSource>;
+}
+
+export function profileData(visitor: VisitorRecord): ProfileData {
+  return { signals: visitor.profile.signals, hidden: new Set(visitor.profile.hidden), ignored: new Set(visitor.profile.ignored) };
 }
 
 /** How much each kind of signal moves a topic. */
@@ -31,77 +24,6 @@ const WEIGHTS = { like: 1, view: 0.3, dislike: -0.8, fewer: -1 } as const;
 /** How much popularity counts next to a topic score, and the context share when nothing is personal. */
 const POPULARITY_SHARE = 0.6;
 const CONTEXT_SHARE = 0.15;
-
-export class Profile {
-  private signals: Signal[] = [];
-  private hidden = new Set<string>();
-  private ignored = new Set<SignalSource>();
-  private readonly listeners = new Set<(reason: ProfileChange) => void>();
-
-  snapshot(): ProfileData {
-    return { signals: this.signals.map((signal) => ({ ...signal })), hidden: new Set(this.hidden), ignored: new Set(this.ignored) };
-  }
-
-  subscribe(listener: (reason: ProfileChange) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  add(signal: Signal): void {
-    if (signal.feedbackId) {
-      // The latest feedback on an item replaces the earlier one.
-      this.signals = this.signals.filter((entry) => !(entry.feedbackId && entry.itemId === signal.itemId));
-    }
-    this.signals.push(signal);
-    this.emit('signals');
-  }
-
-  /** Takes back the signal of one piece of feedback; returns whether there was one. */
-  withdrawFeedback(feedbackId: string): boolean {
-    const before = this.signals.length;
-    this.signals = this.signals.filter((entry) => entry.feedbackId !== feedbackId);
-    if (this.signals.length === before) return false;
-    this.emit('signals');
-    return true;
-  }
-
-  /** Forgets everything about a topic; returns whether anything was held. */
-  forgetTopic(topic: TopicId): boolean {
-    const before = this.signals.length;
-    this.signals = this.signals.filter((entry) => entry.topic !== topic);
-    if (this.signals.length === before) return false;
-    this.emit('signals');
-    return true;
-  }
-
-  ignore(source: SignalSource): void {
-    this.ignored.add(source);
-    this.emit('signals');
-  }
-
-  hide(itemId: string): void {
-    this.hidden.add(itemId);
-    this.emit('hidden');
-  }
-
-  unhideAll(): void {
-    this.hidden.clear();
-    this.emit('hidden');
-  }
-
-  clear(): void {
-    this.signals = [];
-    this.hidden.clear();
-    this.ignored.clear();
-    this.emit('cleared');
-  }
-
-  private emit(reason: ProfileChange): void {
-    for (const listener of this.listeners) listener(reason);
-  }
-}
-
-export type ProfileChange = 'signals' | 'hidden' | 'cleared';
 
 /** What the profile says about one topic. */
 export interface TopicSummary {
@@ -180,17 +102,18 @@ export function interestsOf(data: ProfileData): Array<{ topic: TopicId; share: n
     .map((summary) => ({ topic: summary.topic, share: round(summary.score / total), summary }));
 }
 
-/** "Products you liked (1) and viewed (2) on this visit." */
+/** "Products you liked (1) and viewed (2)." */
 export function sourceOf(summary: TopicSummary): string {
   const parts: string[] = [];
   if (summary.liked.length) parts.push(`products you liked (${summary.liked.length})`);
   if (summary.views) parts.push(`products you viewed (${summary.views})`);
   const text = parts.join(' and ') || 'what you did';
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)} on this visit`;
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
 
-/** A plain summary of everything held, for "Get a copy of my data". */
-export function describeProfile(data: ProfileData): string {
+/** A plain summary of what is held about the visitor, for "Get a copy of my data" (the download has all of it). */
+export function describeHeldData(visitor: VisitorRecord): string {
+  const data = profileData(visitor);
   const liked = new Set(data.signals.filter((signal) => signal.kind === 'like').map((signal) => signal.itemId));
   const disliked = new Set(data.signals.filter((signal) => signal.kind === 'dislike').map((signal) => signal.itemId));
   const views = data.signals.filter((signal) => signal.kind === 'view').length;
@@ -208,8 +131,35 @@ export function describeProfile(data: ProfileData): string {
   if (data.ignored.size) parts.push(`you told us not to use ${[...data.ignored].map((source) => (source === 'liked-items' ? 'your likes' : 'your views')).join(' or ')}`);
   const interests = interestsOf(data).map(({ topic, share }) => `${TOPICS[topic].label} ${Math.round(share * 100)} %`);
   if (interests.length) parts.push(`interests we derived: ${interests.join(', ')}`);
-  if (!parts.length) return 'Your data: we hold no profile about you; only your consent record is stored, in this browser.';
-  return `Your data: ${parts.join('; ')}. This is all we hold besides your consent record, and only in this page's memory.`;
+  const kept = `${count(visitor.receipts.length, 'consent receipt')} and ${count(visitor.feedback.length, 'feedback answer')}`;
+  if (!parts.length) return `We hold no profile about you: only ${kept}. The download has all of it.`;
+  return `Your profile: ${parts.join('; ')}. We also keep ${kept}. The download has all of it.`;
+}
+
+function count(value: number, noun: string): string {
+  return `${value} ${noun}${value === 1 ? '' : 's'}`;
+}
+
+/**
+ * The order for one visitor and, for each item, the explanation of its place in exactly
+ * that order: one computation, so an explanation can never describe another ranking.
+ */
+export function recommend(data: ProfileData, personalized: boolean): { items: RankedItem[]; signalsUsed: number } {
+  const ranking = rank(data, personalized);
+  const total = ranking.items.length;
+  const items = ranking.items.map((product, index) => ({
+    id: product.id,
+    explanation: explain(product, { data, personalized, position: index + 1, total }),
+  }));
+  return { items, signalsUsed: personalized ? signalsUsed(data) : 0 };
+}
+
+/** Signals the personalized order reads: every one except those the visitor said not to use. */
+function signalsUsed(data: ProfileData): number {
+  return data.signals.filter(
+    (signal) =>
+      !(signal.kind === 'like' && data.ignored.has('liked-items')) && !(signal.kind === 'view' && data.ignored.has('viewed-items')),
+  ).length;
 }
 
 function names(ids: string[]): string {
@@ -288,7 +238,7 @@ export function explain(product: Product, context: ExplainContext): Explanation 
         : 'You said this product was helpful.'
       : `You liked ${names(summary.liked)}, also for ${topic.noun}.`;
     parts.push({ kind: 'your-activity', label, value: summary.liked.length * WEIGHTS.like, signal: 'liked-items' });
-    data.push('Products you liked on this visit');
+    data.push('Products you liked');
   }
   if (summary.views) {
     parts.push({
@@ -297,7 +247,7 @@ export function explain(product: Product, context: ExplainContext): Explanation 
       value: summary.views * WEIGHTS.view,
       signal: 'viewed-items',
     });
-    data.push('Products you viewed on this visit');
+    data.push('Products you viewed');
   }
   if (summary.fewer) {
     parts.push({
