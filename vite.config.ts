@@ -73,6 +73,9 @@ const standalone: UserConfig['build'] = {
   sourcemap: true,
   lib: { entry: { candor: new URL('auto.ts', src).pathname }, formats: ['es'] },
   rolldownOptions: {
+    // Locale chunks import the translation runtime from candor.js itself, so an English
+    // page fetches one file (lib mode would otherwise split the shared code into a chunk).
+    preserveEntrySignatures: 'allow-extension',
     output: {
       entryFileNames: '[name].js',
       // Lib mode keeps whitespace for `es` (so bundlers see pure annotations); nobody

@@ -1,6 +1,3 @@
-// The script-tag entry: registers every element and turns on translations that follow
-// `<html lang>`. A page that sets up @lit/localize itself imports `candor/all` instead.
+// The script-tag entry (dist/candor.js): registers every element. Each element follows the
+// `lang` around it and loads its language by itself, so there is nothing to set up.
 import './all.js';
-import { setupLocalization } from './localization.js';
-
-setupLocalization();

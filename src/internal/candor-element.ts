@@ -1,15 +1,109 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
+import { formatTagFor, isLocaleReady, isRightToLeft, loadLocale, localeFor, sourceLocale } from '../localization.js';
+import { hasExplicitDirection, markShown, setDirection, watchLanguage, withLocale } from './i18n.js';
 import { themeStyles, type Theme } from './theme.styles.js';
 
 /**
- * What every Candor element shares: the theme attribute and the tokens behind it.
- * Behaviour (store, dialogs, popovers) lives in controllers and modules the elements
- * compose, not in this class.
+ * What every Candor element shares: the theme attribute and the tokens behind it, and
+ * its language. Behaviour (store, dialogs, popovers) lives in controllers and modules the
+ * elements compose, not in this class.
+ *
+ * Language: the element shows the locale of its own `lang`, else the nearest ancestor's
+ * (through shadow roots), else `<html lang>`, else the browser's languages, else English,
+ * and follows any of them changing. A locale's module is loaded when first needed; the
+ * first render waits for it (no flash of English), later changes keep the old words until
+ * the new ones are there. A right-to-left locale renders right to left unless the element
+ * or an ancestor sets `dir`.
  */
 export class CandorElement extends LitElement {
   static override styles = [themeStyles];
 
   /** `auto` follows `prefers-color-scheme`; `light`, `dark` and `high-contrast` force a theme. */
   @property({ reflect: true }) theme: Theme = 'auto';
+
+  /** The locale the element renders in (its words are loaded). */
+  #shownLocale: string = sourceLocale;
+  /** The locale its `lang` and the page ask for (it may still be loading). */
+  #wantedLocale: string | null = null;
+  /** Settles when the wanted locale's module has loaded (or failed to). */
+  #localeLoading: Promise<void> | null = null;
+  #stopWatchingLanguage: (() => void) | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#stopWatchingLanguage = watchLanguage(this, (changedCatalog) => {
+      if (changedCatalog !== null && changedCatalog === this.#shownLocale) this.requestUpdate();
+      this.#followLanguage();
+    });
+    this.#followLanguage();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopWatchingLanguage?.();
+    this.#stopWatchingLanguage = null;
+  }
+
+  /** Runs `compute` in the element's locale: for words made outside a render (announcements, exports). */
+  protected inLocale<T>(compute: () => T): T {
+    return withLocale(this.#shownLocale, compute, formatTagFor(this, this.#shownLocale));
+  }
+
+  /** The first render waits for the locale's module, so a Greek page never shows English first. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (!this.hasUpdated && this.#localeLoading) return this.#renderWhenLocaleReady();
+    return super.scheduleUpdate();
+  }
+
+  async #renderWhenLocaleReady(): Promise<unknown> {
+    // The wanted locale may change while one loads: wait until none is pending.
+    while (this.#localeLoading) await this.#localeLoading;
+    return super.scheduleUpdate();
+  }
+
+  /** The whole update (willUpdate, render, updated, controllers) reads the element's locale. */
+  protected override performUpdate(): void {
+    this.inLocale(() => super.performUpdate());
+    markShown(this, this.#shownLocale);
+  }
+
+  #followLanguage(): void {
+    const wanted = localeFor(this);
+    if (wanted !== this.#wantedLocale) {
+      this.#wantedLocale = wanted;
+      if (isLocaleReady(wanted)) this.#show(wanted);
+      else this.#load(wanted);
+    }
+    this.#followDirection();
+  }
+
+  #load(locale: string): void {
+    const loading = loadLocale(locale).then(
+      () => {
+        if (this.#wantedLocale === locale) this.#show(isLocaleReady(locale) ? locale : sourceLocale);
+      },
+      (error: unknown) => {
+        console.error(error);
+        if (this.#wantedLocale === locale) this.#show(sourceLocale);
+      },
+    );
+    this.#localeLoading = loading;
+    void loading.finally(() => {
+      if (this.#localeLoading === loading) this.#localeLoading = null;
+    });
+  }
+
+  #show(locale: string): void {
+    if (locale !== this.#shownLocale) {
+      this.#shownLocale = locale;
+      this.#followDirection();
+    }
+    this.requestUpdate();
+  }
+
+  #followDirection(): void {
+    // A `dir` Candor wrote itself does not count as the page's choice.
+    setDirection(this, isRightToLeft(this.#shownLocale) && !hasExplicitDirection(this) ? 'rtl' : null);
+  }
 }

@@ -145,6 +145,7 @@ describe('<candor-why>', () => {
         <candor-why item-id="a" item-label="حذاء" store-key=${key} .explanation=${recommendation}></candor-why>
       </div>`);
       const el = wrapper.querySelector('candor-why')!;
+      await el.updateComplete; // its first render waits for the Arabic words
       await openWhy(el);
       await expectNoAxeViolations(wrapper);
     });

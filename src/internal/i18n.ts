@@ -1,0 +1,162 @@
+/**
+ * Candor's own translation runtime: `msg()` reads the templates of the locale being
+ * rendered, not one page-wide locale, so every element can follow its own `lang`.
+ *
+ * Source files keep writing `msg()` and `str` as with `@lit/localize`, so
+ * `lit-localize extract` and `build` keep working: the extractor recognises a msg call by
+ * its TYPE (the `_LIT_LOCALIZE_MSG_` brand), which the `msg` below carries. Candor never
+ * calls `configureLocalization`, so a host that uses `@lit/localize` itself is unaffected.
+ *
+ * No Lit in here: the consent core (purpose presets, the store) imports it too.
+ */
+import type { msg as litMsg, TemplateLike, TemplateMap } from '@lit/localize';
+import { runtimeMsg } from '@lit/localize/internal/runtime-msg.js';
+import { sourceLocale } from '../locales/locale-codes.js';
+
+export { str } from '@lit/localize/internal/str-tag.js';
+export type { TemplateMap };
+
+/** Templates by locale code: loaded modules merged with what the host registered. */
+const catalogs = new Map<string, TemplateMap>();
+
+interface Context {
+  /** The tag dates and lists are formatted for (`en-GB` while the words are `en`). */
+  format: string;
+  templates: TemplateMap | undefined;
+}
+
+let active: Context = { format: sourceLocale, templates: undefined };
+
+/**
+ * Makes a string localizable (same signature as `@lit/localize`'s `msg`). Inside
+ * `withLocale` (every Candor element's update runs inside one) it returns the text of
+ * that locale; anywhere else, and for a message the locale lacks, the English source.
+ */
+export const msg = ((template: TemplateLike, options?: { id?: string; desc?: string }) =>
+  runtimeMsg(active.templates, template, options)) as typeof litMsg;
+
+/**
+ * Runs `compute` with `locale`'s templates as the ones `msg()` reads: how text that is
+ * made outside a render (an announcement, an exported record) is put in the right
+ * language. `format` is the tag for dates and lists (default: the locale).
+ */
+export function withLocale<T>(locale: string, compute: () => T, format: string = locale): T {
+  const previous = active;
+  active = { format, templates: catalogs.get(locale) };
+  try {
+    return compute();
+  } finally {
+    active = previous;
+  }
+}
+
+/** The language tag to format dates and lists with now. */
+export function formattingLocale(): string {
+  return active.format;
+}
+
+/** Stores the templates of a locale (a loaded module merged with the host's). */
+export function setCatalog(locale: string, templates: TemplateMap): void {
+  catalogs.set(locale, Object.freeze({ ...templates }));
+}
+
+/** The locale each element (or embed placeholder) last showed its words in. */
+const shown = new WeakMap<object, string>();
+
+export function markShown(target: object, locale: string): void {
+  shown.set(target, locale);
+}
+
+/**
+ * The locale the visitor read where `origin` is: the nearest element, through shadow
+ * roots, that Candor rendered text in. Null when Candor showed nothing there.
+ */
+export function localeShownAt(origin: EventTarget | undefined): string | null {
+  if (!origin) return null;
+  for (let node: EventTarget | null = origin; node; node = composedParent(node)) {
+    const locale = shown.get(node);
+    if (locale) return locale;
+  }
+  return null;
+}
+
+function composedParent(node: EventTarget): EventTarget | null {
+  if (typeof ShadowRoot !== 'undefined' && node instanceof ShadowRoot) return node.host;
+  return typeof Node !== 'undefined' && node instanceof Node ? node.parentNode : null;
+}
+
+/**
+ * `dir` values Candor itself wrote on an element (a right-to-left locale on a page that
+ * sets no direction), so they are not mistaken for the page's own choice.
+ */
+const directionsSetByCandor = new WeakMap<Element, string>();
+
+export function setDirection(element: Element, dir: 'rtl' | null): void {
+  const ours = directionsSetByCandor.get(element);
+  const current = element.getAttribute('dir');
+  if (ours !== undefined && ours !== current) directionsSetByCandor.delete(element); // the page took over
+  if (dir === null) {
+    if (ours !== undefined && ours === current) {
+      element.removeAttribute('dir');
+      directionsSetByCandor.delete(element);
+    }
+    return;
+  }
+  if (current === dir) return;
+  element.setAttribute('dir', dir);
+  directionsSetByCandor.set(element, dir);
+}
+
+/** Whether `node` or an ancestor (through shadow roots) sets `dir` itself. */
+export function hasExplicitDirection(node: Element): boolean {
+  for (let element: Element | null = node; element; element = composedParentElement(element)) {
+    const dir = element.getAttribute('dir');
+    if (dir !== null && directionsSetByCandor.get(element) !== dir) return true;
+  }
+  return false;
+}
+
+/** The nearest `lang` attribute on `node` or an ancestor, through shadow roots (`<html lang>` last). */
+export function declaredLanguage(node: Element): string | null {
+  for (let element: Element | null = node; element; element = composedParentElement(element)) {
+    const lang = element.getAttribute('lang')?.trim();
+    if (lang) return lang;
+  }
+  return null;
+}
+
+function composedParentElement(element: Element): Element | null {
+  if (element.parentElement) return element.parentElement;
+  const root = element.parentNode;
+  return root instanceof ShadowRoot ? root.host : null;
+}
+
+type LanguageListener = (changedCatalog: string | null) => void;
+const listeners = new Set<LanguageListener>();
+let observer: MutationObserver | null = null;
+const OBSERVED: MutationObserverInit = { attributes: true, attributeFilter: ['lang', 'dir'], subtree: true };
+
+/**
+ * Calls `listener` whenever something that decides a locale or direction may have
+ * changed: `lang`/`dir` anywhere in the document (and in the shadow roots around `node`),
+ * the browser's languages, or a catalog (`changedCatalog` names its locale). One shared
+ * MutationObserver serves every subscriber. Returns the unsubscribe function.
+ */
+export function watchLanguage(node: Element, listener: LanguageListener): () => void {
+  if (!observer) {
+    observer = new MutationObserver(() => notify(null));
+    observer.observe(document, OBSERVED);
+    window.addEventListener('languagechange', () => notify(null));
+  }
+  // `subtree` stops at shadow roots: observe each one the element sits in (again is harmless).
+  for (let root = node.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) {
+    observer.observe(root, OBSERVED);
+  }
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Tells every subscriber to look at its locale again. */
+export function notify(changedCatalog: string | null): void {
+  for (const listener of [...listeners]) listener(changedCatalog);
+}

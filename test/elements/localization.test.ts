@@ -1,0 +1,404 @@
+// Candor's per-element localization: which locale an element shows, that it follows changes,
+// that a locale is fetched only when shown, and that a host can add or change words.
+// The network test runs first: it needs a page that has loaded no locale yet.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { configureLocalization, msg as hostMsg } from '@lit/localize';
+import { generateMsgId } from '@lit/localize/internal/id-generation.js';
+import { getConsentStore } from '../../src/core/index.js';
+import '../../src/define/candor-banner.js';
+import '../../src/define/candor-feedback.js';
+import '../../src/define/candor-preferences.js';
+import '../../src/define/candor-why.js';
+import type { CandorBanner } from '../../src/banner/banner.js';
+import type { CandorPreferences } from '../../src/preferences/preferences.js';
+import { gateEmbeds } from '../../src/gating/embeds.js';
+import { decisionSentence } from '../../src/preferences/consent-text.js';
+import { msg, withLocale } from '../../src/internal/i18n.js';
+import { loadLocale, localeFor, matchLocale, registerLocale, shownLocale } from '../../src/localization.js';
+import { expectNoAxeViolations } from '../helpers/axe.js';
+import { destroyStores, freshKey, part, settle, textOf } from '../helpers/consent-ui.js';
+
+// Every resource the page fetches from here on (an observer is not limited by the timeline buffer).
+const fetched: string[] = [];
+new PerformanceObserver((list) => fetched.push(...list.getEntries().map((entry) => entry.name))).observe({ type: 'resource', buffered: true });
+
+/** Locale modules the page has requested, e.g. `['pl']` (locale-codes.ts is not one). */
+function localeRequests(): string[] {
+  const codes = fetched.map((url) => /\/src\/locales\/([a-z]{2,3})\.(?:js|ts)(?:\?|$)/.exec(url)?.[1]).filter((code): code is string => !!code);
+  return [...new Set(codes)].sort();
+}
+
+/** What Candor says for an English source text in a locale (loading it first), spaces collapsed as in `textOf`. */
+async function said(locale: string, english: string, id?: string): Promise<string> {
+  await loadLocale(locale);
+  const text = withLocale(locale, () => msg(english, id ? { id } : {}));
+  expect(text, `${locale} has a translation of "${english}"`).to.not.equal(english);
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+type Element = HTMLElement & { updateComplete: Promise<boolean> };
+
+/** One element of each type, prompting (banner) and open (privacy center) so all have words. */
+async function everyElement(attributes = ''): Promise<{ page: HTMLElement; elements: Element[]; banner: CandorBanner; panel: CandorPreferences }> {
+  const key = freshKey();
+  getConsentStore({ key }).configure({ storage: 'memory', gpc: false });
+  const page = await fixture<HTMLElement>(`<div ${attributes}>
+    <candor-banner store-key="${key}" storage="memory" purposes="necessary analytics" policy-version="1"></candor-banner>
+    <candor-preferences store-key="${key}"></candor-preferences>
+    <candor-why item-id="a" item-label="Shoes"></candor-why>
+    <candor-feedback item-id="a" item-label="Shoes"></candor-feedback>
+  </div>`);
+  const elements = [...page.querySelectorAll<Element>('candor-banner, candor-preferences, candor-why, candor-feedback')];
+  const banner = elements[0] as unknown as CandorBanner;
+  const panel = elements[1] as unknown as CandorPreferences;
+  await settle(...elements);
+  await panel.show();
+  await settle(...elements);
+  return { page, elements, banner, panel };
+}
+
+/** A text each element type shows in its default state, in `locale`. */
+async function signatures(locale: string): Promise<string[]> {
+  return [
+    await said(locale, 'Accept all'),
+    await said(locale, 'Save choices'),
+    await said(locale, 'Why am I seeing this?'),
+    await said(locale, 'Was this helpful?'),
+  ];
+}
+
+async function expectShows(element: Element, text: string, what = element.localName): Promise<void> {
+  await waitUntil(() => textOf(element).includes(text), `${what} should show "${text}"; it shows "${textOf(element).slice(0, 120)}"`);
+}
+
+function withLanguages(languages: string[]): () => void {
+  Object.defineProperty(navigator, 'languages', { configurable: true, get: () => languages });
+  Object.defineProperty(navigator, 'language', { configurable: true, get: () => languages[0] });
+  return () => {
+    delete (navigator as unknown as Record<string, unknown>).languages;
+    delete (navigator as unknown as Record<string, unknown>).language;
+  };
+}
+
+describe('localization', () => {
+  let restore: Array<() => void> = [];
+  afterEach(() => {
+    for (const undo of restore.splice(0).reverse()) undo();
+    document.documentElement.lang = 'en';
+    document.documentElement.removeAttribute('dir');
+    destroyStores();
+  });
+
+  describe('network', () => {
+    it('loads no locale module on an English page, and only Polish for a Polish element', async () => {
+      const { elements } = await everyElement();
+      await expectShows(elements[0]!, 'Accept all');
+      expect(localeRequests()).to.deep.equal([]);
+
+      const polish = await fixture<Element>(html`<candor-feedback lang="pl" item-id="b"></candor-feedback>`);
+      await polish.updateComplete;
+      await waitUntil(() => localeRequests().length > 0, 'the Polish module should be requested');
+      // By the time the Polish request is reported, any earlier one would have been too.
+      expect(localeRequests()).to.deep.equal(['pl']);
+      expect(textOf(polish)).to.contain(await said('pl', 'Was this helpful?'));
+    });
+  });
+
+  describe('choosing the locale', () => {
+    it('follows lang on the element, and renders nothing before the words are there', async () => {
+      const feedback = document.createElement('candor-feedback') as Element;
+      feedback.setAttribute('lang', 'fr');
+      const page = await fixture<HTMLElement>(html`<div></div>`);
+      page.append(feedback);
+      // Every text the element ever shows: never English first, the first render waits for French.
+      const shown: string[] = [];
+      const watcher = new MutationObserver(() => shown.push(textOf(feedback)));
+      watcher.observe(feedback.shadowRoot!, { childList: true, subtree: true, characterData: true });
+      await feedback.updateComplete;
+      watcher.disconnect();
+      const french = await said('fr', 'Was this helpful?');
+      expect(shown.length).to.be.greaterThan(0);
+      for (const text of shown) expect(text).to.not.contain('Was this helpful?');
+      expect(textOf(feedback)).to.contain(french);
+      expect(shownLocale(feedback)).to.equal('fr');
+    });
+
+    it('follows the nearest ancestor with lang', async () => {
+      const page = await fixture<HTMLElement>(html`<div lang="pl"><section lang="de"><p><candor-why item-id="a"></candor-why></p></section></div>`);
+      const why = page.querySelector<Element>('candor-why')!;
+      await why.updateComplete;
+      expect(textOf(why)).to.contain('Warum sehe ich das?');
+    });
+
+    it('follows lang through a shadow root', async () => {
+      const host = await fixture<HTMLElement>(html`<div lang="es"></div>`);
+      const shadow = host.attachShadow({ mode: 'open' });
+      shadow.innerHTML = '<div><candor-feedback item-id="a"></candor-feedback></div>';
+      const feedback = shadow.querySelector<Element>('candor-feedback')!;
+      await feedback.updateComplete;
+      expect(textOf(feedback)).to.contain(await said('es', 'Was this helpful?'));
+
+      // A lang change on the host outside the shadow root is followed too.
+      host.setAttribute('lang', 'de');
+      await expectShows(feedback, 'War das hilfreich?');
+    });
+
+    it('follows a lang set inside a shadow root around it', async () => {
+      const host = await fixture<HTMLElement>(html`<div></div>`);
+      const shadow = host.attachShadow({ mode: 'open' });
+      shadow.innerHTML = '<div id="inner"><candor-feedback item-id="a"></candor-feedback></div>';
+      const feedback = shadow.querySelector<Element>('candor-feedback')!;
+      await feedback.updateComplete;
+      expect(textOf(feedback)).to.contain('Was this helpful?');
+      shadow.getElementById('inner')!.setAttribute('lang', 'de');
+      await expectShows(feedback, 'War das hilfreich?');
+    });
+
+    it('follows <html lang>', async () => {
+      document.documentElement.lang = 'de';
+      const why = await fixture<Element>(html`<candor-why item-id="a"></candor-why>`);
+      await why.updateComplete;
+      expect(textOf(why)).to.contain('Warum sehe ich das?');
+    });
+
+    it("falls back to the browser's languages when no lang is set", async () => {
+      document.documentElement.removeAttribute('lang');
+      restore.push(withLanguages(['zu-ZA', 'it-IT', 'en-US']));
+      const feedback = await fixture<Element>(html`<candor-feedback item-id="a"></candor-feedback>`);
+      await feedback.updateComplete;
+      expect(textOf(feedback)).to.contain(await said('it', 'Was this helpful?'));
+    });
+
+    it('falls back to English when neither the page nor the browser asks for a shipped language', async () => {
+      document.documentElement.lang = 'zu';
+      restore.push(withLanguages(['zu-ZA', 'xh']));
+      const feedback = await fixture<Element>(html`<candor-feedback item-id="a"></candor-feedback>`);
+      await feedback.updateComplete;
+      expect(textOf(feedback)).to.contain('Was this helpful?');
+      expect(shownLocale(feedback)).to.equal('en');
+    });
+
+    it('serves a regional tag with its language (pt-BR → pt) and knows old codes', async () => {
+      const feedback = await fixture<Element>(html`<candor-feedback lang="pt-BR" item-id="a"></candor-feedback>`);
+      await feedback.updateComplete;
+      expect(textOf(feedback)).to.contain(await said('pt', 'Was this helpful?'));
+      expect(matchLocale(['PT-br'])).to.equal('pt');
+      expect(matchLocale(['de_AT'])).to.equal('de');
+      expect(matchLocale(['x-klingon', 'fr-CA'])).to.equal('fr');
+      expect(matchLocale(['no'])).to.equal('nb');
+      expect(matchLocale(['nn-NO'])).to.equal('nb');
+      expect(matchLocale(['iw'])).to.equal('he');
+    });
+  });
+
+  describe('following changes', () => {
+    it('re-renders every element type when <html lang> changes at run time', async () => {
+      const { elements } = await everyElement();
+      const english = ['Accept all', 'Save choices', 'Why am I seeing this?', 'Was this helpful?'];
+      for (const [index, element] of elements.entries()) expect(textOf(element), element.localName).to.contain(english[index]!);
+
+      document.documentElement.lang = 'pl';
+      const polish = await signatures('pl');
+      for (const [index, element] of elements.entries()) await expectShows(element, polish[index]!);
+
+      document.documentElement.lang = 'de';
+      const german = ['Alle akzeptieren', await said('de', 'Save choices'), 'Warum sehe ich das?', 'War das hilfreich?'];
+      for (const [index, element] of elements.entries()) await expectShows(element, german[index]!);
+      expect(shownLocale(elements[0]!)).to.equal('de');
+    });
+
+    it('changes only the element whose own lang changed', async () => {
+      const page = await fixture<HTMLElement>(html`<div>
+        <candor-feedback id="one" item-id="a"></candor-feedback><candor-feedback id="two" item-id="b"></candor-feedback>
+      </div>`);
+      const [one, two] = [...page.querySelectorAll<Element>('candor-feedback')];
+      await settle(one!, two!);
+      one!.setAttribute('lang', 'de');
+      await expectShows(one!, 'War das hilfreich?');
+      await settle(one!, two!);
+      expect(textOf(two!)).to.contain('Was this helpful?');
+      expect(shownLocale(two!)).to.equal('en');
+
+      one!.removeAttribute('lang');
+      await expectShows(one!, 'Was this helpful?');
+    });
+
+    it('follows a language the browser changes to', async () => {
+      document.documentElement.removeAttribute('lang');
+      const feedback = await fixture<Element>(html`<candor-feedback item-id="a"></candor-feedback>`);
+      await feedback.updateComplete;
+      restore.push(withLanguages(['fr-FR']));
+      window.dispatchEvent(new Event('languagechange'));
+      await expectShows(feedback, await said('fr', 'Was this helpful?'));
+    });
+  });
+
+  describe('what the visitor reads', () => {
+    it('translates the purpose presets', async () => {
+      const { banner } = await everyElement('lang="de"');
+      const summary = textOf(part(banner, 'summary'));
+      expect(summary).to.contain('Statistik');
+      expect(summary).to.contain(await said('de', 'Measures how the site is used, such as which pages are visited and for how long, so that we can improve it.'));
+      expect(summary).to.not.contain('Analytics');
+    });
+
+    it('formats dates and lists for the element’s language', async () => {
+      const key = freshKey();
+      const banner = await fixture<Element>(
+        `<candor-banner lang="de" store-key="${key}" storage="memory" purposes="necessary analytics" policy-version="1" policy-url="/privacy" policy-updated="2026-03-12"></candor-banner>`,
+      );
+      await banner.updateComplete;
+      expect(textOf(banner)).to.contain('12. März 2026');
+    });
+
+    it('announces choices made outside a render in the element’s language', async () => {
+      const key = freshKey();
+      getConsentStore({ key }).configure({ storage: 'memory', gpc: false });
+      const panel = await fixture<CandorPreferences & Element>(
+        `<candor-preferences lang="de" store-key="${key}"></candor-preferences>`,
+      );
+      getConsentStore({ key }).configure({ policy: { version: '1', purposes: ['necessary', 'analytics'] } });
+      await panel.updateComplete;
+      await panel.show();
+      await panel.updateComplete;
+      part(panel, 'accept-button').click();
+      await panel.updateComplete;
+      const status = [...panel.shadowRoot!.querySelectorAll('[role="status"]')].map((node) => node.textContent ?? '').join(' ');
+      const german = withLocale('de', () => decisionSentence({ kind: 'all-on', on: ['Statistik'], off: [] }), 'de');
+      expect(german).to.not.contain('You accepted');
+      expect(status).to.contain(german);
+    });
+
+    it('records the language the visitor was shown with the choice', async () => {
+      document.documentElement.lang = 'zu'; // not shipped: the banner is shown in English
+      const key = freshKey();
+      const store = getConsentStore({ key });
+      store.configure({ storage: 'memory', gpc: false });
+      const page = await fixture<HTMLElement>(`<div>
+        <candor-banner store-key="${key}" storage="memory" purposes="necessary analytics" policy-version="1"></candor-banner>
+      </div>`);
+      const banner = page.querySelector<Element>('candor-banner')!;
+      await banner.updateComplete;
+      part(banner, 'reject-button').click();
+      expect(store.record?.locale).to.equal('en');
+
+      banner.setAttribute('lang', 'pl');
+      await expectShows(banner, await said('pl', 'Change your choices'));
+      store.acceptAll({ source: 'banner', origin: banner });
+      expect(store.record?.locale).to.equal('pl');
+    });
+
+    it('writes an embed placeholder in the language around the embed', async () => {
+      const key = freshKey();
+      const store = getConsentStore({ key });
+      store.configure({ storage: 'memory', gpc: false, policy: { version: '1', purposes: ['necessary', 'functional'] } });
+      const page = await fixture<HTMLElement>(`<div lang="de">
+        <iframe data-candor-src="/test/gating/fixtures/embed.html" data-candor-purpose="functional" title="Video"></iframe>
+      </div>`);
+      const running = gateEmbeds({ store, root: page });
+      restore.push(() => running.stop());
+      const choices = () => page.querySelector('.candor-embed-choices')?.textContent ?? '';
+      await waitUntil(() => choices() === 'Datenschutz-Einstellungen', `the placeholder link says "${choices()}"`);
+      page.setAttribute('lang', 'en');
+      await waitUntil(() => choices() === 'Privacy choices', `the placeholder link says "${choices()}"`);
+    });
+  });
+
+  describe('direction', () => {
+    it('renders a right-to-left locale right to left, unless an ancestor sets dir', async () => {
+      const page = await fixture<HTMLElement>(html`<div>
+        <candor-feedback lang="ar" item-id="a"></candor-feedback>
+        <div dir="ltr"><candor-feedback lang="ar" item-id="b"></candor-feedback></div>
+      </div>`);
+      const [free, held] = [...page.querySelectorAll<Element>('candor-feedback')];
+      await settle(free!, held!);
+      expect(textOf(free!)).to.contain(await said('ar', 'Was this helpful?'));
+      expect(getComputedStyle(part(free!, 'base')).direction).to.equal('rtl');
+      expect(free!.getAttribute('dir')).to.equal('rtl');
+      // Mirrored: "Helpful" sits to the right of "Not helpful".
+      const helpful = part(free!, 'helpful-button').getBoundingClientRect();
+      const notHelpful = part(free!, 'not-helpful-button').getBoundingClientRect();
+      expect(helpful.left).to.be.greaterThan(notHelpful.left);
+      expect(getComputedStyle(part(held!, 'base')).direction).to.equal('ltr');
+      expect(held!.hasAttribute('dir')).to.equal(false);
+      await expectNoAxeViolations(page);
+
+      // Back to a left-to-right language: the dir Candor set goes away.
+      free!.setAttribute('lang', 'de');
+      await waitUntil(() => !free!.hasAttribute('dir'), 'dir should be removed');
+      expect(getComputedStyle(part(free!, 'base')).direction).to.equal('ltr');
+    });
+
+    it('mirrors every element type in Hebrew on a page that sets no direction', async () => {
+      const { page, elements } = await everyElement('lang="he"');
+      const hebrew = await signatures('he');
+      for (const [index, element] of elements.entries()) {
+        expect(textOf(element), element.localName).to.contain(hebrew[index]);
+        expect(element.getAttribute('dir'), element.localName).to.equal('rtl');
+      }
+      const actions = part(elements[0]!, 'actions').getBoundingClientRect();
+      const accept = part(elements[0]!, 'accept-button').getBoundingClientRect();
+      // The first choice starts at the inline start: the right edge in Hebrew.
+      expect(Math.abs(actions.right - accept.right)).to.be.below(Math.abs(actions.left - accept.left));
+      await expectNoAxeViolations(page);
+    });
+  });
+
+  describe('hosts', () => {
+    it('adds a language with registerLocale, falling back to English for what it lacks', async () => {
+      registerLocale('eo', { [generateMsgId('Was this helpful?', false)]: 'Ĉu tio helpis?' });
+      const feedback = await fixture<Element>(html`<candor-feedback lang="eo-001" item-id="a"></candor-feedback>`);
+      await feedback.updateComplete;
+      expect(textOf(feedback)).to.contain('Ĉu tio helpis?');
+      expect(textOf(part(feedback, 'helpful-button'))).to.equal('Helpful');
+      expect(localeFor(feedback)).to.equal('eo');
+    });
+
+    it('rewords a shipped string with registerLocale, and elements showing it re-render', async () => {
+      const feedback = await fixture<Element>(html`<candor-feedback lang="de" item-id="a"></candor-feedback>`);
+      await feedback.updateComplete;
+      expect(textOf(feedback)).to.contain('War das hilfreich?');
+      registerLocale('de', { [generateMsgId('Was this helpful?', false)]: 'Hat dir das geholfen?' });
+      restore.push(() => registerLocale('de', { [generateMsgId('Was this helpful?', false)]: 'War das hilfreich?' }));
+      await expectShows(feedback, 'Hat dir das geholfen?');
+      // The rest stays as shipped, and the host's text is only text.
+      expect(textOf(part(feedback, 'helpful-button'))).to.equal(await said('de', 'Helpful', 'candor-feedback.helpful'));
+      registerLocale('de', { [generateMsgId('Was this helpful?', false)]: '<img src=x onerror="window.__candorXss=true">' });
+      await expectShows(feedback, '<img src=x');
+      expect(feedback.shadowRoot!.querySelector('img') === null).to.be.true;
+    });
+
+    it('takes a regional variant built on a shipped language', async () => {
+      registerLocale('pt-BR', { [generateMsgId('Was this helpful?', false)]: 'Isso foi útil pra você?' });
+      const feedback = await fixture<Element>(html`<candor-feedback lang="pt-BR" item-id="a"></candor-feedback>`);
+      await feedback.updateComplete;
+      expect(textOf(feedback)).to.contain('Isso foi útil pra você?');
+      // What the variant does not say comes from Portuguese, not English.
+      expect(textOf(part(feedback, 'helpful-button'))).to.equal(await said('pt', 'Helpful', 'candor-feedback.helpful'));
+    });
+
+    it('refuses what is not a language tag or a text', () => {
+      expect(() => registerLocale('not a tag', {})).to.throw(TypeError, /language tag/);
+      expect(() => registerLocale('fr', { x: 42 as unknown as string })).to.throw(TypeError, /"x"/);
+    });
+
+    it('lives beside a host that configures @lit/localize itself', async () => {
+      const id = 'host.greeting';
+      const { setLocale, getLocale } = configureLocalization({
+        sourceLocale: 'en',
+        targetLocales: ['fr'],
+        loadLocale: async () => ({ templates: { [id]: 'Bonjour' } }),
+      });
+      await setLocale('fr');
+      expect(getLocale()).to.equal('fr');
+      expect(hostMsg('Hello', { id })).to.equal('Bonjour');
+      // Candor's elements follow their lang, not the host's @lit/localize locale.
+      const feedback = await fixture<Element>(html`<candor-feedback lang="de" item-id="a"></candor-feedback>`);
+      await feedback.updateComplete;
+      expect(textOf(feedback)).to.contain('War das hilfreich?');
+      const english = await fixture<Element>(html`<candor-feedback lang="en" item-id="a"></candor-feedback>`);
+      await english.updateComplete;
+      expect(textOf(english)).to.contain('Was this helpful?');
+    });
+  });
+});
