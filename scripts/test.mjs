@@ -20,7 +20,12 @@ const MINUTE = 60_000;
 const STEPS = [
   { name: 'typecheck', timeout: 5 * MINUTE, run: typecheck },
   { name: 'build', timeout: 5 * MINUTE, run: buildPackage },
+  { name: 'locales', timeout: 5 * MINUTE, run: (step) => countedScript(step, 'scripts/check-locales.mjs') },
+  { name: 'size', timeout: 5 * MINUTE, run: (step) => countedScript(step, 'scripts/check-size.mjs') },
+  { name: 'typings', timeout: 5 * MINUTE, run: (step) => countedScript(step, 'scripts/check-typings.mjs') },
+  { name: 'dist', timeout: 5 * MINUTE, run: (step) => countedScript(step, 'scripts/check-dist.mjs') },
   { name: 'web-test-runner', timeout: 30 * MINUTE, run: webTestRunner },
+  { name: 'demo', timeout: 10 * MINUTE, run: (step) => countedScript(step, 'scripts/check-demo.mjs') },
   { name: 'stories', timeout: 30 * MINUTE, run: storyAudit },
 ];
 
