@@ -7,6 +7,7 @@ import * as puppeteer from 'puppeteer-core';
 import { selectedBrowsers, CHROMIUM_ARGS } from './scripts/browsers.mjs';
 import { totalsReporter } from './scripts/totals-reporter.mjs';
 import { pagesPlugin } from './scripts/wtr-pages-plugin.mjs';
+import { hardeningPlugin } from './scripts/wtr-hardening-plugin.mjs';
 
 function launcherFor({ engine, path }) {
   if (engine === 'chromium') {
@@ -46,7 +47,7 @@ export default {
     reporters: ['text-summary', 'lcov'],
     threshold: { statements: 90, branches: 80, functions: 85, lines: 90 },
   },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), pagesPlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), pagesPlugin(), hardeningPlugin()],
   // A real page (lang and title) so axe judges our elements, not the runner's blank page.
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html lang="en">

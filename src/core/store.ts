@@ -1,4 +1,3 @@
-import { LOCALE_STATUS_EVENT } from '@lit/localize';
 import { CandorConsentChangeEvent } from '../events/consent-change.js';
 import { CandorConsentProblemEvent } from '../events/consent-problem.js';
 import { effectiveDecisions, promptState, purposesDeniedByGpc } from './evaluate.js';
@@ -15,6 +14,7 @@ import {
 } from './record.js';
 import { localStorageAdapter, storageFor, type ConsentStorage, type CookieOptions, type StorageOption } from './storage.js';
 import { CrossTabSync } from './sync.js';
+import { localeShownAt } from '../internal/i18n.js';
 import type {
   ConsentChangeDetail,
   ConsentProblemKind,
@@ -138,7 +138,6 @@ class Store implements ConsentStore {
   private persistenceState: PersistenceState = { kind: 'local', ok: true, problem: null };
   private readonly listeners = new Set<(state: ConsentState) => void>();
   private sync: CrossTabSync | null = null;
-  private localizeLocale: string | null = null;
 
   constructor(readonly key: string) {}
 
@@ -148,13 +147,11 @@ class Store implements ConsentStore {
       () => this.storage.kind === 'local',
       (record, persisted) => this.adopt(record, persisted),
     );
-    window.addEventListener(LOCALE_STATUS_EVENT, this.onLocaleStatus);
   }
 
   close(): void {
     this.sync?.close();
     this.sync = null;
-    window.removeEventListener(LOCALE_STATUS_EVENT, this.onLocaleStatus);
     this.listeners.clear();
   }
 
@@ -366,7 +363,7 @@ class Store implements ConsentStore {
       source,
       gpc: this.gpc,
       gpcOverrides: [...overrides].filter((id) => decisions[id] === true),
-      locale: this.locale(),
+      locale: this.locale(origin),
       decidedAt: now,
       expiresAt: now + this.expiresAfterDays * DAY_MS,
       previous: this.currentRecord,
@@ -471,11 +468,6 @@ class Store implements ConsentStore {
     }
   }
 
-  private readonly onLocaleStatus = (event: Event): void => {
-    const detail = (event as CustomEvent<{ status?: unknown; readyLocale?: unknown }>).detail;
-    if (detail?.status === 'ready' && typeof detail.readyLocale === 'string') this.localizeLocale = detail.readyLocale;
-  };
-
   /** Takes a record another tab made, if it is valid and newer than ours. Never sends it back. */
   private adopt(value: string, persisted: boolean): void {
     const { record } = parseRecord(value, this.clock());
@@ -556,9 +548,12 @@ class Store implements ConsentStore {
     return this.currentPolicy;
   }
 
-  /** The language the visitor was shown: Candor's active locale, else the page's, else the browser's. */
-  private locale(): string {
-    const candidates = [this.localizeLocale, document.documentElement.lang, navigator.language];
+  /**
+   * The language the visitor was shown: the locale Candor rendered its words in where the
+   * choice was made (`origin`), else the page's, else the browser's.
+   */
+  private locale(origin?: EventTarget): string {
+    const candidates = [localeShownAt(origin), document.documentElement.lang, navigator.language];
     return candidates.find((tag): tag is string => typeof tag === 'string' && isLocaleTag(tag)) ?? 'und';
   }
 
@@ -615,8 +610,14 @@ function dispatchFrom(origin: EventTarget | undefined, fallback: EventTarget, ev
   (usable ? origin : fallback).dispatchEvent(event);
 }
 
-/** Newer by decision time, then by receipt id, so two tabs always agree on which record wins. */
+/**
+ * Whether `candidate` replaces `current`. A record that lists the other in its history was
+ * made after it, whatever the clocks said (a clock set back between two decisions); else
+ * newer by decision time, then by receipt id, so two tabs always agree on which one wins.
+ */
 function isNewer(candidate: ConsentRecord, current: ConsentRecord): boolean {
+  if (candidate.history.some((entry) => entry.receiptId === current.receiptId)) return true;
+  if (current.history.some((entry) => entry.receiptId === candidate.receiptId)) return false;
   const difference = Date.parse(candidate.decidedAt) - Date.parse(current.decidedAt);
   return difference > 0 || (difference === 0 && candidate.receiptId > current.receiptId);
 }

@@ -13,13 +13,15 @@
  * Its own module with no side effects: a page that does not import it pays nothing for it.
  * @module
  */
-import { msg, str } from '@lit/localize';
+import { hasExplicitDirection, markShown, msg, setDirection, str, watchLanguage, withLocale } from '../internal/i18n.js';
 import { DEFAULT_STORAGE_KEY, getConsentStore, type ConsentStore } from '../core/store.js';
 import type { PurposeId } from '../core/types.js';
 import { requestPreferences } from '../events/preferences-request.js';
 import { listOf, purposeLabel } from '../preferences/consent-text.js';
 import { allGranted, inDocumentOrder, purposesOf } from '../internal/purpose-list.js';
 import { safeUrl } from '../internal/safe-url.js';
+import { trustedScriptURL, trustedTypesHelp } from '../internal/trusted-types.js';
+import { formatTagFor, isLocaleReady, isRightToLeft, loadLocale, localeFor, sourceLocale } from '../localization.js';
 
 export interface GateEmbedsOptions {
   /** The consent store to follow. Default: the page's store (`getConsentStore()`). */
@@ -65,7 +67,8 @@ let placeholders = 0;
  * When the purposes are granted (there, in the privacy center or in another tab) `src` is
  * set from `data-candor-src`, the placeholder is removed, and focus moves to the embed if
  * it was in the placeholder. `data-candor-src` must be an http(s) or relative URL; any
- * other is refused with a console error and never loaded.
+ * other is refused with a console error and never loaded. An `<embed>`'s `src` is a
+ * Trusted Types sink: where a page requires them, it goes through Candor's policy `candor`.
  *
  * The placeholder is plain DOM in the page, so the site styles it with its classes:
  * `candor-embed` (the group), `candor-embed-title`, `candor-embed-text`,
@@ -108,11 +111,15 @@ export function gateEmbeds(options: GateEmbedsOptions = {}): EmbedGate {
   const unsubscribe = store.subscribe(refresh);
   const observer = new MutationObserver(refresh);
   observer.observe(root as Node, { childList: true, subtree: true });
+  // Placeholders speak the language around their embed, and follow it when it changes.
+  const languageNode = root instanceof Document ? root.documentElement : root instanceof Element ? root : document.documentElement;
+  const stopLanguage = watchLanguage(languageNode, refresh);
   refresh();
   return {
     stop() {
       unsubscribe();
       observer.disconnect();
+      stopLanguage();
     },
   };
 }
@@ -180,8 +187,34 @@ function hold(element: HTMLIFrameElement | HTMLEmbedElement, store: ConsentStore
   return embed;
 }
 
-/** Writes the placeholder's words, again after every change (the policy's labels follow the locale). */
+/**
+ * Writes the placeholder's words in the locale of the embed's `lang` (see
+ * `localeFor`), again after every change. While that locale's module loads, the words stay
+ * as they were (none at first) and are written once it is there.
+ */
 function describe(embed: GatedEmbed, store: ConsentStore): void {
+  const wanted = localeFor(embed.element);
+  if (!isLocaleReady(wanted)) {
+    loadLocale(wanted).then(
+      () => embed.element.isConnected && describe(embed, store),
+      (error: unknown) => {
+        console.error(error);
+        writeWords(embed, store, sourceLocale);
+      },
+    );
+    return;
+  }
+  writeWords(embed, store, wanted);
+}
+
+function writeWords(embed: GatedEmbed, store: ConsentStore, locale: string): void {
+  const { placeholder } = embed;
+  withLocale(locale, () => writeWordsNow(embed, store), formatTagFor(embed.element, locale));
+  markShown(placeholder, locale);
+  setDirection(placeholder, isRightToLeft(locale) && !hasExplicitDirection(placeholder) ? 'rtl' : null);
+}
+
+function writeWordsNow(embed: GatedEmbed, store: ConsentStore): void {
   const { host, texts, element } = embed;
   const labels = listOf(embed.purposes.map((id) => purposeLabel(store.policy, id)));
   const name = element.getAttribute('title')?.trim() || msg(str`Content from ${host}`, { desc: 'Name of a placeholder for an embedded video, map or post from another site; the placeholder is that site.' });
@@ -195,7 +228,7 @@ function describe(embed: GatedEmbed, store: ConsentStore): void {
   );
   setText(
     texts.allow,
-    msg(str`Allow ${labels} and load`, {
+    msg(str`Allow ${labels}, then load`, {
       desc: 'Button on a placeholder for embedded content: grants the named consent purposes and loads it. The placeholder is a list of purpose names.',
     }),
   );
@@ -236,10 +269,16 @@ function style(placeholder: HTMLElement, element: Element): void {
 function load({ element, url, placeholder, display: [display, priority] }: GatedEmbed): void {
   const active = element.ownerDocument.activeElement;
   const hadFocus = active !== null && placeholder.contains(active);
+  try {
+    // An <embed>'s src is a Trusted Types sink (an iframe's is not).
+    element.setAttribute('src', element.localName === 'embed' ? trustedScriptURL(url) : url);
+  } catch (error) {
+    console.error(trustedTypesHelp(`the <embed> from ${url} could not be loaded`), error);
+    return;
+  }
   element.removeAttribute('data-candor-src');
   if (display) element.style.setProperty('display', display, priority);
   else element.style.removeProperty('display');
-  element.setAttribute('src', url);
   placeholder.remove();
   if (hadFocus) element.focus();
 }

@@ -16,6 +16,7 @@ import { DEFAULT_STORAGE_KEY, getConsentStore, type ConsentStore } from '../core
 import type { PurposeId } from '../core/types.js';
 import { allGranted, inDocumentOrder, purposesOf } from '../internal/purpose-list.js';
 import { safeUrl } from '../internal/safe-url.js';
+import { trustedScript, trustedScriptURL, trustedTypesHelp } from '../internal/trusted-types.js';
 
 /** Something a purpose leaves in the browser, that withdrawing the purpose removes. */
 export interface CleanupEntry {
@@ -62,7 +63,9 @@ const claimed = new WeakSet<HTMLScriptElement>();
  *
  * - Each placeholder is replaced by a real `<script>` with the same attributes (`data-src`
  *   becomes `src`; `data-type="module"` becomes `type="module"`), and with the page's CSP
- *   nonce, read from the `nonce` property because browsers hide the attribute.
+ *   nonce, read from the `nonce` property because browsers hide the attribute. Where the
+ *   page requires Trusted Types, they go through Candor's policy `candor`: list it beside
+ *   Lit's (`trusted-types lit-html candor`).
  * - Scripts run in document order: an external script (classic or module) is loaded and
  *   run, or fails, before the next one starts. An inline module runs a moment after it is
  *   activated, as modules do, so a classic inline script right after it may run first.
@@ -142,15 +145,17 @@ function activate(placeholder: HTMLScriptElement): Promise<void> {
   if (placeholder.getAttribute('data-type') === 'module') script.type = 'module';
   if (placeholder.nonce) script.nonce = placeholder.nonce;
   const source = placeholder.getAttribute('data-src');
-  if (source !== null) {
-    const url = safeUrl(source);
-    if (url === null) {
-      console.error(`Candor: a gated script's data-src ${JSON.stringify(source)} is not an http(s) or relative URL; it was not run.`);
-      return Promise.resolve();
-    }
-    script.src = url;
-  } else {
-    script.text = placeholder.text;
+  const url = source === null ? null : safeUrl(source);
+  if (source !== null && url === null) {
+    console.error(`Candor: a gated script's data-src ${JSON.stringify(source)} is not an http(s) or relative URL; it was not run.`);
+    return Promise.resolve();
+  }
+  try {
+    if (url !== null) script.src = trustedScriptURL(url);
+    else script.text = trustedScript(placeholder.text);
+  } catch (error) {
+    console.error(trustedTypesHelp('a gated script could not be run'), error);
+    return Promise.resolve();
   }
   script.async = false;
   // The next script waits until an external one has run (or failed). An inline module runs

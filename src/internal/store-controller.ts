@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { getConsentStore, type ConsentStore } from '../core/index.js';
+import { DEFAULT_STORAGE_KEY, getConsentStore, type ConsentStore } from '../core/index.js';
 
 /**
  * Connects an element to the page's consent store for a storage key and re-renders it on
@@ -9,6 +9,8 @@ import { getConsentStore, type ConsentStore } from '../core/index.js';
 export class StoreController implements ReactiveController {
   private unsubscribe: (() => void) | null = null;
   private currentKey: string | undefined;
+  /** The last unusable key reported, so a bad `store-key` is said once, not on every render. */
+  private reportedKey: string | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -17,8 +19,22 @@ export class StoreController implements ReactiveController {
     host.addController(this);
   }
 
+  /**
+   * The store for the element's key. A key that cannot name storage (a typo in `store-key`)
+   * is reported once and the page's default store is used, so the element keeps working.
+   */
   get store(): ConsentStore {
-    return getConsentStore({ key: this.key() });
+    const key = this.key();
+    try {
+      return getConsentStore({ key });
+    } catch (error) {
+      if (key !== this.reportedKey) {
+        this.reportedKey = key;
+        const reason = error instanceof Error ? error.message.replace(/^Candor: /, '') : String(error);
+        console.error(`Candor <${this.host.localName}>: store-key: ${reason}; the default store "${DEFAULT_STORAGE_KEY}" is used instead.`);
+      }
+      return getConsentStore();
+    }
   }
 
   hostConnected(): void {

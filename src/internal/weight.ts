@@ -1,5 +1,5 @@
-import { css, html, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { css, html, noChange, type TemplateResult } from 'lit';
+import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
 
 export interface WeightParts {
   /** Part name of the whole (bar and number). */
@@ -17,11 +17,34 @@ export function renderWeight(weight: number, spokenPrefix: string, parts: Weight
   const percent = Math.round(weight * 100);
   return html`<span class="weight" part=${parts.weight}>
     <span class="weight-bar" part=${parts.bar} aria-hidden="true"
-      ><span class="weight-fill" style=${styleMap({ inlineSize: `${percent}%` })}></span
+      ><span class="weight-fill" ${fillTo(percent)}></span
     ></span>
     <span class="weight-text"><span class="visually-hidden">${spokenPrefix} </span>${formatPercent(percent)}</span>
   </span>`;
 }
+
+/**
+ * Sets the fill's inline size through the CSSOM on every render. Lit's `styleMap` writes a
+ * `style` attribute on first render, which a Content-Security-Policy without
+ * 'unsafe-inline' refuses (style-src-attr); the CSSOM is always allowed.
+ */
+class FillTo extends Directive {
+  constructor(info: PartInfo) {
+    super(info);
+    if (info.type !== PartType.ELEMENT) throw new Error('fillTo() belongs on an element');
+  }
+
+  render(_percent: number): typeof noChange {
+    return noChange;
+  }
+
+  override update(part: ElementPart, [percent]: [number]): typeof noChange {
+    (part.element as HTMLElement).style.setProperty('inline-size', `${percent}%`);
+    return noChange;
+  }
+}
+
+const fillTo = directive(FillTo);
 
 function formatPercent(percent: number): string {
   return new Intl.NumberFormat(undefined, { style: 'percent' }).format(percent / 100);
