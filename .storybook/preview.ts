@@ -1,8 +1,10 @@
-import type { Decorator, Preview } from '@storybook/web-components-vite';
-import { allLocales, setupLocalization, sourceLocale } from '../src/localization.js';
+import { setCustomElementsManifest, type Decorator, type Preview } from '@storybook/web-components-vite';
+import { allLocales, loadLocale, sourceLocale } from '../src/localization.js';
 
-// One @lit/localize set-up for the whole preview; the locale toolbar switches it.
-const localization = setupLocalization({ locale: sourceLocale });
+import { argTypesFromManifest, componentDescription, manifest } from './manifest.js';
+
+// Docs pages and controls read the elements' JSDoc through the Custom Elements Manifest.
+setCustomElementsManifest(manifest);
 
 const THEMES = ['light', 'dark', 'high-contrast'] as const;
 
@@ -31,11 +33,32 @@ const withThemeAndDirection: Decorator = (story, { globals, canvasElement }) => 
   const theme = THEMES.includes(globals.theme) ? (globals.theme as string) : 'light';
   const dir = globals.dir === 'rtl' ? 'rtl' : 'ltr';
   document.documentElement.dir = dir;
-  document.documentElement.style.colorScheme = theme === 'dark' ? 'dark' : 'light';
-  document.body.style.background = 'Canvas';
-  document.body.style.color = 'CanvasText';
+  // The page behind follows the theme, as a site would pair them: the trigger of <candor-why>
+  // and the feedback buttons sit on the page itself. High contrast is a theme for black pages.
+  document.documentElement.style.colorScheme = theme === 'light' ? 'light' : 'dark';
+  document.body.style.background = theme === 'high-contrast' ? '#000000' : 'Canvas';
+  document.body.style.color = theme === 'high-contrast' ? '#ffffff' : 'CanvasText';
   canvasElement.dir = dir;
   applyTheme(canvasElement, theme);
+  return story();
+};
+
+const tokensSet = new WeakMap<HTMLElement, Set<string>>();
+
+/**
+ * `--candor-*` args (the CSS custom property controls) set on the story's canvas, where
+ * every element in the story inherits them, as a designer would set them on a page.
+ */
+const withTokens: Decorator = (story, { args, canvasElement }) => {
+  const before = tokensSet.get(canvasElement) ?? new Set<string>();
+  const now = new Set<string>();
+  for (const [name, value] of Object.entries(args)) {
+    if (!name.startsWith('--candor-') || value === undefined || value === null || String(value).trim() === '') continue;
+    canvasElement.style.setProperty(name, String(value));
+    now.add(name);
+  }
+  for (const name of before) if (!now.has(name)) canvasElement.style.removeProperty(name);
+  tokensSet.set(canvasElement, now);
   return story();
 };
 
@@ -78,17 +101,19 @@ const preview: Preview = {
   initialGlobals: { locale: sourceLocale, theme: 'light', dir: 'ltr' },
   loaders: [
     async ({ globals }) => {
+      // The elements follow <html lang>; loading first means the story renders in that language at once.
       const locale = allLocales.includes(globals.locale) ? (globals.locale as string) : sourceLocale;
+      await loadLocale(locale);
       document.documentElement.lang = locale;
-      await localization.setLocale(locale);
       return {};
     },
   ],
-  decorators: [withThemeAndDirection],
+  decorators: [withTokens, withThemeAndDirection],
   parameters: {
     // Violations fail the story in Storybook's own test UI too; scripts/audit-stories.mjs is the gate.
     a11y: { test: 'error' },
     controls: { expanded: true },
+    docs: { extractArgTypes: argTypesFromManifest, extractComponentDescription: componentDescription },
   },
 };
 

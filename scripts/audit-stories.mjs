@@ -1,9 +1,14 @@
 // `npm run test:stories`: builds Storybook, opens every story headless in Chromium in each
-// theme × direction, and fails a story on any axe-core violation (WCAG 2.x A/AA and best
-// practice), page error, console error or request to another host.
+// theme × direction, plus once in each right-to-left locale, and fails a story on any axe-core
+// violation (WCAG 2.x A/AA and best practice), page error, console error or request to
+// another host, or when a toolbar global (theme, direction, locale) did not reach it.
 //
 //   node scripts/audit-stories.mjs [--no-build]   --no-build audits the existing storybook-static/
-//   CANDOR_STORY_THEMES=light,dark CANDOR_STORY_DIRS=ltr,rtl   the matrix (these are the defaults)
+//   CANDOR_STORY_THEMES=light,dark,high-contrast CANDOR_STORY_DIRS=ltr,rtl   the matrix (defaults)
+//   CANDOR_STORY_LOCALES=ar   one more run per story in each of these locales (default ar;
+//                             empty for none), right to left for a right-to-left language, in
+//                             the first theme
+//   CANDOR_STORY_FILTER=text  only stories whose id contains `text` (for a quick local check)
 //   CANDOR_TOTALS_FILE=path   also writes {"stories": {passed, failed, skipped}} there
 //
 // A story may turn an axe rule off only with a written reason beside it:
@@ -38,8 +43,12 @@ const RENDER_TIMEOUT_MS = 20_000;
 const UPGRADE_TIMEOUT_MS = 5_000;
 const CONCURRENCY = Number(process.env.CANDOR_STORY_CONCURRENCY) || 2;
 
-const themes = listFromEnv('CANDOR_STORY_THEMES', ['light', 'dark']);
+const themes = listFromEnv('CANDOR_STORY_THEMES', ['light', 'dark', 'high-contrast']);
 const directions = listFromEnv('CANDOR_STORY_DIRS', ['ltr', 'rtl']);
+const locales = listFromEnv('CANDOR_STORY_LOCALES', ['ar']);
+const storyFilter = process.env.CANDOR_STORY_FILTER ?? '';
+/** Languages written right to left: their locale run is in `rtl`. */
+const RIGHT_TO_LEFT = new Set(['ar', 'he', 'fa', 'ur']);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
 try {
@@ -62,8 +71,10 @@ async function main() {
   }
   if (!process.argv.includes('--no-build')) await buildStorybook();
 
+  if (!themes.length || !directions.length) throw new Error('CANDOR_STORY_THEMES and CANDOR_STORY_DIRS must each name at least one value');
   const index = JSON.parse(readFileSync(`${OUTPUT_DIR}/index.json`, 'utf8'));
-  const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
+  const stories = Object.values(index.entries).filter((entry) => entry.type === 'story' && entry.id.includes(storyFilter));
+  if (!stories.length) throw new Error(`no story to audit${storyFilter ? ` (CANDOR_STORY_FILTER=${storyFilter})` : ''}`);
   const server = await serveStatic(OUTPUT_DIR);
   const browser = await puppeteer.launch({ executablePath: chromium, headless: true, args: CHROMIUM_ARGS });
   try {
@@ -73,16 +84,29 @@ async function main() {
     }
     console.log(
       `stories: ${stories.length} ${stories.length === 1 ? 'story' : 'stories'} × ` +
-        `themes ${themes.join('/')} × ${directions.join('/')}`,
+        `(themes ${themes.join('/')} × ${directions.join('/')}${locales.length ? ` + locale ${locales.join('/')}` : ''})`,
     );
-    const runs = stories.flatMap((story) =>
-      themes.flatMap((theme) => directions.map((dir) => ({ id: story.id, theme, dir }))),
+    const runs = stories.flatMap((story) => [
+      ...themes.flatMap((theme) => directions.map((dir) => ({ id: story.id, theme, dir, locale: null }))),
+      ...locales.map((locale) => ({
+        id: story.id,
+        theme: themes[0],
+        dir: RIGHT_TO_LEFT.has(locale.split('-')[0]) ? 'rtl' : 'ltr',
+        locale,
+      })),
+    ]);
+    // A few stories at once: much of each run is waiting for Storybook, not computing.
+    const perStory = inParallel(stories, CONCURRENCY, (story) =>
+      auditLooks(browser, server.url, story.id, runs.filter((run) => run.id === story.id)),
     );
-    // A few pages at once: much of each run is waiting for Storybook, not computing.
-    const outcomes = inParallel(runs, CONCURRENCY, (target) => auditStory(browser, server.url, target));
-    for (const [index, { id, theme, dir }] of runs.entries()) {
+    const outcomes = runs.map(async (run) => {
+      const storyIndex = stories.findIndex((story) => story.id === run.id);
+      const looks = runs.filter((other) => other.id === run.id);
+      return (await perStory[storyIndex])[looks.indexOf(run)];
+    });
+    for (const [index, { id, theme, dir, locale }] of runs.entries()) {
       const outcome = await outcomes[index];
-      const name = `${id} [${theme} ${dir}]`;
+      const name = `${id} [${theme} ${dir}${locale ? ` ${locale}` : ''}]`;
       if (outcome.skipped) {
         totals.skipped += 1;
         console.log(`- ${name} skipped: ${outcome.skipped}`);
@@ -140,39 +164,87 @@ async function selfCheck(browser) {
   }
 }
 
-/** One story in one theme and direction, on a new page with the origin's storage cleared (no stored consent). */
-async function auditStory(browser, origin, { id: storyId, theme, dir }) {
-  const problems = [];
-  const page = await browser.newPage();
-  try {
-    const allowed = new URL(origin).origin;
-    const cdp = await page.createCDPSession();
-    await cdp.send('Storage.clearDataForOrigin', { origin: allowed, storageTypes: 'cookies,local_storage,indexeddb,service_workers,cache_storage' });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() !== 'error') return;
-      const where = message.location()?.url ?? '';
-      // Chromium asks for /favicon.ico on its own; Storybook ships favicon.svg.
-      if (where.endsWith('/favicon.ico')) return;
-      problems.push(`console error: ${message.text()}${where ? ` (${where})` : ''}`);
-    });
-    // Candor promises no network request; Storybook's static build makes none either.
-    page.on('request', (request) => {
-      const url = request.url();
-      if (!url.startsWith(allowed) && !url.startsWith('data:') && !url.startsWith('blob:')) {
-        problems.push(`request to another host: ${url}`);
-      }
-    });
-    page.on('requestfailed', (request) => {
-      const url = request.url();
-      if (url.startsWith(allowed)) problems.push(`request failed: ${url} (${request.failure()?.errorText})`);
-    });
+/**
+ * Every look (theme × direction, locale) of one story in one page: the page loads once,
+ * then the story is remounted from scratch (its play function runs again) in each further
+ * look, with the origin's storage cleared in between, which costs a fraction of a new page.
+ * A look that fails leaves the page in an unknown state, so the next one starts a new page.
+ */
+async function auditLooks(browser, origin, storyId, looks) {
+  const outcomes = [];
+  let session = null;
+  for (const look of looks) {
+    session ??= await openSession(browser, origin);
+    const outcome = await auditLook(session, origin, storyId, look);
+    outcomes.push(outcome);
+    if (outcome.problems.length) {
+      await session.page.close();
+      session = null;
+    }
+  }
+  await session?.page.close();
+  return outcomes;
+}
 
-    // `a11y.manual` stops the a11y addon's own axe pass after each render: this script runs
-    // axe itself, with its own rules, and a second pass would only double the time.
-    const globals = `theme:${theme};dir:${dir};a11y.manual:!true`;
-    const url = `${origin}iframe.html?id=${encodeURIComponent(storyId)}&viewMode=story&globals=${globals}`;
-    await page.goto(url, { waitUntil: 'load' });
+/** A new page, with the origin's storage cleared, reporting page errors, console errors and outside requests into `session.problems`. */
+async function openSession(browser, origin) {
+  // A window of its own: a second tab in one window is hidden, and a hidden page gets no
+  // animation frames, so it would wait (and lay out) only once the other run had finished.
+  const page = await browser.newPage({ type: 'window' });
+  const session = { page, problems: [], loaded: false };
+  const allowed = new URL(origin).origin;
+  const cdp = await page.createCDPSession();
+  await cdp.send('Storage.clearDataForOrigin', { origin: allowed, storageTypes: 'cookies,local_storage,indexeddb,service_workers,cache_storage' });
+  await cdp.detach();
+  page.on('pageerror', (error) => session.problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const where = message.location()?.url ?? '';
+    // Chromium asks for /favicon.ico on its own; Storybook ships favicon.svg.
+    if (where.endsWith('/favicon.ico')) return;
+    session.problems.push(`console error: ${message.text()}${where ? ` (${where})` : ''}`);
+  });
+  // Candor promises no network request; Storybook's static build makes none either.
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(allowed) && !url.startsWith('data:') && !url.startsWith('blob:')) {
+      session.problems.push(`request to another host: ${url}`);
+    }
+  });
+  page.on('requestfailed', (request) => {
+    const url = request.url();
+    if (url.startsWith(allowed)) session.problems.push(`request failed: ${url} (${request.failure()?.errorText})`);
+  });
+  return session;
+}
+
+/** One story in one look: rendered (loaded, or remounted in the session's page), settled, audited. */
+async function auditLook(session, origin, storyId, { theme, dir, locale }) {
+  const problems = [];
+  session.problems = problems;
+  const { page } = session;
+  try {
+    if (!session.loaded) {
+      // `a11y.manual` stops the a11y addon's own axe pass after each render: this script runs
+      // axe itself, with its own rules, and a second pass would only double the time.
+      const globals = `theme:${theme};dir:${dir};a11y.manual:!true${locale ? `;locale:${locale}` : ''}`;
+      const url = `${origin}iframe.html?id=${encodeURIComponent(storyId)}&viewMode=story&globals=${globals}`;
+      await page.goto(url, { waitUntil: 'load' });
+      session.loaded = true;
+    } else {
+      await page.evaluate(
+        async ({ storyId, theme, dir, locale, timeoutMs }) => {
+          localStorage.clear();
+          sessionStorage.clear();
+          const preview = window.__STORYBOOK_PREVIEW__;
+          const userGlobals = preview.storyStoreValue.userGlobals;
+          userGlobals.update({ theme, dir, locale: locale ?? userGlobals.initialGlobals.locale, a11y: { manual: true } });
+          // Settles when the story has rendered again and its play function has run.
+          await Promise.race([preview.onForceRemount({ storyId }), new Promise((resolve) => setTimeout(resolve, timeoutMs))]);
+        },
+        { storyId, theme, dir, locale, timeoutMs: RENDER_TIMEOUT_MS },
+      );
+    }
     const phase = await page
       .waitForFunction(
         () => {
@@ -221,6 +293,7 @@ async function auditStory(browser, origin, { id: storyId, theme, dir }) {
     }
     if (ready.empty) problems.push('the story rendered nothing into #storybook-root');
     if (ready.rootDir !== dir) problems.push(`direction global not applied: story root has dir="${ready.rootDir}"`);
+    if (locale && ready.lang !== locale) problems.push(`locale global not applied: <html lang="${ready.lang}"> (is ${locale} shipped?)`);
     const unthemed = ready.themes.filter((found) => found !== theme);
     if (unthemed.length) problems.push(`theme global not applied: candor-* elements have theme ${unthemed.join(', ')}`);
 
@@ -234,8 +307,6 @@ async function auditStory(browser, origin, { id: storyId, theme, dir }) {
   } catch (error) {
     problems.push(`audit error: ${error instanceof Error ? error.message : error}`);
     return { problems };
-  } finally {
-    await page.close();
   }
 }
 
@@ -277,6 +348,7 @@ async function settleCandorElements(timeoutMs) {
   return {
     undefinedTags: [...new Set(elements.map((element) => element.localName))].filter((tag) => !customElements.get(tag)),
     rootDir: root?.getAttribute('dir') ?? '',
+    lang: document.documentElement.lang,
     empty: !root || (root.childElementCount === 0 && !root.textContent?.trim()),
     themes: elements.filter((element) => element.getRootNode() === document).map((element) => element.getAttribute('theme')),
   };
@@ -284,7 +356,10 @@ async function settleCandorElements(timeoutMs) {
 
 /** Injects axe-core from node_modules and runs it over the page, Storybook's own markup excluded. */
 async function runAxe(page, rules) {
-  await page.addScriptTag({ path: fileURLToPath(new URL('../node_modules/axe-core/axe.min.js', import.meta.url)) });
+  // Once per page: a remounted story keeps the page, and axe with it.
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    await page.addScriptTag({ path: fileURLToPath(new URL('../node_modules/axe-core/axe.min.js', import.meta.url)) });
+  }
   return page.evaluate(
     async ({ tags, rules, exclude }) => {
       const result = await window.axe.run(
@@ -328,9 +403,10 @@ function isReason(value) {
   return typeof value === 'string' && value.trim().length > 0;
 }
 
+/** A comma-separated list from the environment; set but empty means none (`CANDOR_STORY_LOCALES=`). */
 function listFromEnv(name, fallback) {
   const value = process.env[name];
-  return value ? value.split(',').map((item) => item.trim()).filter(Boolean) : fallback;
+  return value === undefined ? fallback : value.split(',').map((item) => item.trim()).filter(Boolean);
 }
 
 function indent(text) {

@@ -13,10 +13,15 @@ interface BannerArgs {
   policyUrl: string;
   policyUpdated: string;
   policySummary: string;
+  expiresAfterDays: number;
   modal: boolean;
   privacyButton: boolean;
   /** Global Privacy Control in the visitor's browser (a story setting, not an attribute). */
   gpc: boolean;
+  /** Documented from the manifest; the story manages the store itself. */
+  storeKey?: string;
+  storage?: string;
+  policySource?: string;
 }
 
 function renderBanner(args: BannerArgs, name: string, options: StoryStoreOptions = {}): TemplateResult {
@@ -33,6 +38,7 @@ function renderBanner(args: BannerArgs, name: string, options: StoryStoreOptions
       policy-url=${args.policyUrl}
       policy-updated=${args.policyUpdated}
       policy-summary=${ifDefined(args.policySummary || undefined)}
+      expires-after-days=${args.expiresAfterDays}
       ?modal=${args.modal}
       ?privacy-button=${args.privacyButton}
     ></candor-banner>
@@ -62,29 +68,25 @@ const meta: Meta<BannerArgs> = {
     policyUrl: '/privacy',
     policyUpdated: '2026-11-01',
     policySummary: '',
+    expiresAfterDays: 182,
     modal: false,
     privacyButton: true,
     gpc: false,
   },
+  // Descriptions, types and defaults of the element's own properties come from its JSDoc
+  // (the Custom Elements Manifest). The story keeps each render's consent store in memory,
+  // so the store settings are documented but not controls here.
   argTypes: {
-    purposes: { description: 'Purposes by preset id, space-separated (`purposes` attribute).' },
-    policyVersion: { description: 'A new version asks again and shows what changed (`policy-version`).' },
-    policyUrl: { description: 'Link to the full policy (`policy-url`).' },
-    policyUpdated: { description: 'YYYY-MM-DD (`policy-updated`).' },
-    policySummary: { description: 'The site’s own summary (`policy-summary`); empty for the built-in one.' },
-    modal: { description: 'Native modal `<dialog>` instead of a non-modal region (`modal`).' },
-    privacyButton: { description: 'Leave a "Privacy choices" button after the choice (`privacy-button`).' },
-    gpc: { description: 'Story setting: the visitor’s browser sends Global Privacy Control.' },
+    gpc: { description: 'The visitor’s browser sends Global Privacy Control.', table: { category: 'story settings' } },
+    storeKey: { control: false },
+    storage: { control: false },
+    policySource: { control: false },
   },
   parameters: {
     layout: 'fullscreen',
     docs: {
       // Each story in its own frame: banners are fixed to the viewport and a modal one blocks the page.
       story: { inline: false, iframeHeight: 560 },
-      description: {
-        component:
-          'The first layer of consent: a plain-language summary and three equal choices. It configures the page’s consent store from its attributes (or the `policy` property, or `policy-source`), shows itself only when the store needs an answer, and confirms the choice in a live region that receives focus. Never shifts the page; never hides the focused element (it adds its height to `scroll-padding-block-end`).',
-      },
     },
   },
 };

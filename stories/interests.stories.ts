@@ -100,8 +100,9 @@ export const Edited: Story = {
     await el.updateComplete;
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part="interest-remove"]')!.click();
     await waitFor(() => {
-      const status = el.shadowRoot!.querySelector('[part="interests-status"]')?.textContent?.trim();
-      if (status !== 'Removed: Cycling. It will no longer be used.') throw new Error(`status is "${status}"`);
+      // The outcome by its tone, not its words: the story runs in every locale of the toolbar.
+      const status = el.shadowRoot!.querySelector('[part="interests-status"]');
+      if (!status?.classList.contains('success') || !status.textContent?.trim()) throw new Error(`status is "${status?.textContent?.trim()}"`);
     });
   },
 };

@@ -17,6 +17,9 @@ interface PreferencesArgs {
   gpc: boolean;
   /** Where the panel opens: `history`, `data` or a purpose id. */
   section: string;
+  /** Documented from the manifest; the story manages the store and opens the panel itself. */
+  storeKey?: string;
+  open?: boolean;
 }
 
 interface Setup extends StoryStoreOptions {
@@ -52,8 +55,15 @@ async function open(canvas: HTMLElement, section?: string): Promise<CandorPrefer
   return panel;
 }
 
-/** Opens the panel, clicks a data-request button and waits until the status says `expected`. */
-async function requestData(canvas: HTMLElement, button: 'access-button' | 'delete-button', expected: string): Promise<void> {
+/**
+ * Opens the panel, clicks a data-request button and waits until `shown` holds. The outcome
+ * is told by what is on screen, not by built-in words: the story runs in every locale.
+ */
+async function requestData(
+  canvas: HTMLElement,
+  button: 'access-button' | 'delete-button',
+  shown: (status: HTMLElement, panel: CandorPreferences) => boolean,
+): Promise<void> {
   const panel = await open(canvas, 'data');
   partOf(panel, button)!.click();
   if (button === 'delete-button') {
@@ -61,8 +71,8 @@ async function requestData(canvas: HTMLElement, button: 'access-button' | 'delet
     partOf(panel, 'confirm-delete-button')!.click();
   }
   await waitFor(() => {
-    const status = partOf(panel, 'data-status')?.textContent ?? '';
-    if (!status.includes(expected)) throw new Error(`status is "${status.trim()}"`);
+    const status = partOf(panel, 'data-status');
+    if (!status || !status.textContent?.trim() || !shown(status, panel)) throw new Error(`status is "${status?.textContent?.trim()}"`);
   });
 }
 
@@ -71,21 +81,21 @@ const meta: Meta<PreferencesArgs> = {
   component: 'candor-preferences',
   args: { purposes: ALL_PURPOSES, policyVersion: '2026-11', summary: '', gpc: false, section: '' },
   argTypes: {
-    purposes: { description: 'Story setting: purposes of the policy, by preset id.' },
-    policyVersion: { description: 'Story setting: the policy version.' },
-    summary: { description: 'Story setting: the site’s own summary.' },
-    gpc: { description: 'Story setting: the visitor’s browser sends Global Privacy Control.' },
-    section: { description: '`show({ section })`: `history`, `data` or a purpose id.' },
+    purposes: { description: 'Purposes of the policy, by preset id.', table: { category: 'story settings' } },
+    policyVersion: { description: 'The policy version.', table: { category: 'story settings' } },
+    summary: { description: 'The site’s own summary.', table: { category: 'story settings' } },
+    gpc: { description: 'The visitor’s browser sends Global Privacy Control.', table: { category: 'story settings' } },
+    section: { description: '`show({ section })`: `history`, `data` or a purpose id.', table: { category: 'story settings' } },
+    // The element's own properties come from its JSDoc. Each story keeps its own consent
+    // store and opens the panel in its play function, so these are documented, not controls.
+    storeKey: { control: false },
+    open: { control: false },
   },
   parameters: {
     layout: 'fullscreen',
     docs: {
       // Each story in its own frame: an open modal dialog blocks the page it is in.
       story: { inline: false, iframeHeight: 720 },
-      description: {
-        component:
-          'The privacy center, a native modal dialog. It reads the policy and decisions from the page’s consent store and writes every choice through it. Opens from `show()`, a `candor-preferences-request` event, or any element with `data-candor-preferences`; focus returns to whatever opened it. Data requests are `candor-data-request` events the host answers with `event.respondWith(promise)`.',
-      },
     },
   },
 };
@@ -145,7 +155,7 @@ export const PersonalizationTurnedOff: Story = {
 /** A data request waiting for the host's answer. */
 export const DataRequestPending: Story = {
   render: (args) => renderPreferences(args, 'preferences-data-pending', { answer: () => new Promise(() => {}) }),
-  play: async ({ canvasElement }) => requestData(canvasElement, 'access-button', 'Sending your request'),
+  play: async ({ canvasElement }) => requestData(canvasElement, 'access-button', (_status, panel) => partOf(panel, 'access-button')?.getAttribute('aria-disabled') === 'true'),
 };
 
 /** The host answered: its message (as text) and a link to the copy. */
@@ -154,19 +164,21 @@ export const DataRequestDone: Story = {
     renderPreferences(args, 'preferences-data-done', {
       answer: async () => ({ message: 'We will email a copy of your data within 30 days.', url: '/account/data-export' }),
     }),
-  play: async ({ canvasElement }) => requestData(canvasElement, 'access-button', 'within 30 days'),
+  // The host's own message and link, shown as given.
+  play: async ({ canvasElement }) => requestData(canvasElement, 'access-button', (status) => (status.textContent ?? '').includes('within 30 days')),
 };
 
 /** The host's answer failed: a plain message and Try again. */
 export const DataRequestFailed: Story = {
   render: (args) => renderPreferences(args, 'preferences-data-failed', { answer: () => Promise.reject(new Error('offline')) }),
-  play: async ({ canvasElement }) => requestData(canvasElement, 'delete-button', 'could not be sent'),
+  play: async ({ canvasElement }) => requestData(canvasElement, 'delete-button', (_status, panel) => partOf(panel, 'retry-button') !== null),
 };
 
 /** A site that has not connected data requests: the panel says so instead of pretending. */
 export const DataRequestNotConnected: Story = {
   render: (args) => renderPreferences(args, 'preferences-data-unhandled'),
-  play: async ({ canvasElement }) => requestData(canvasElement, 'access-button', 'has not connected data requests'),
+  // The panel points to the privacy policy for contacting the site instead.
+  play: async ({ canvasElement }) => requestData(canvasElement, 'access-button', (status) => status.querySelector('a[href="/privacy"]') !== null),
 };
 
 /** "Delete my data" asks first; Escape closes only this confirmation. */

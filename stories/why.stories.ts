@@ -10,11 +10,13 @@ import type { CandorExplanationRequestEvent } from '../src/events/explanation-re
 import { ad, recommendation } from './fixtures/explanations.js';
 
 interface WhyArgs {
+  itemId: string;
   itemLabel: string;
   kind: 'recommendation' | 'ad';
   timeout: number;
+  /** Documented from the manifest; each story keeps its own store. */
+  storeKey?: string;
 }
-
 
 /**
  * Each story gets its own in-memory consent store with personalization on (a story
@@ -43,7 +45,7 @@ function renderWhy(args: WhyArgs, setup: Setup): TemplateResult {
   // Room below the trigger, so the open popover sits inside the story's canvas.
   return html`<div style="min-block-size: 36rem">
     <p>Trail running shoes, €89 <candor-why
-      item-id="shoe-42"
+      item-id=${args.itemId}
       item-label=${args.itemLabel}
       kind=${args.kind}
       timeout=${args.timeout}
@@ -56,7 +58,7 @@ function renderWhy(args: WhyArgs, setup: Setup): TemplateResult {
 }
 
 const why = (canvas: HTMLElement) => canvas.querySelector('candor-why') as CandorWhy;
-const statusOf = (el: CandorWhy) => el.shadowRoot!.querySelector('[part="status"]')?.textContent?.trim() ?? '';
+const statusOf = (el: CandorWhy) => el.shadowRoot!.querySelector('[part="status"]');
 
 async function open(canvas: HTMLElement): Promise<CandorWhy> {
   const el = why(canvas);
@@ -68,29 +70,25 @@ async function open(canvas: HTMLElement): Promise<CandorWhy> {
   return el;
 }
 
-async function useControl(canvas: HTMLElement, action: string, expected: string): Promise<void> {
+/** Uses a control and waits for the outcome by its tone, not its words (the story runs in every locale). */
+async function useControl(canvas: HTMLElement, action: string, tone: 'success' | 'failure'): Promise<void> {
   const el = await open(canvas);
   el.shadowRoot!.querySelector<HTMLButtonElement>(`[data-action="${action}"]`)!.click();
   await waitFor(() => {
-    if (statusOf(el) !== expected) throw new Error(`status is "${statusOf(el)}"`);
+    const status = statusOf(el);
+    if (!status?.classList.contains(tone) || !status.textContent?.trim()) throw new Error(`status is "${status?.textContent?.trim()}"`);
   });
 }
 
 const meta: Meta<WhyArgs> = {
   title: 'Elements/candor-why',
   component: 'candor-why',
-  args: { itemLabel: 'Trail running shoes', kind: 'recommendation', timeout: 8000 },
+  args: { itemId: 'shoe-42', itemLabel: 'Trail running shoes', kind: 'recommendation', timeout: 8000 },
+  // Descriptions, types, defaults and the `kind` options come from the element's JSDoc. Each
+  // story keeps its own consent store, so `store-key` is documented but not a control here.
   argTypes: {
-    kind: { control: 'inline-radio', options: ['recommendation', 'ad'] },
     timeout: { control: { type: 'number', min: 0, step: 500 } },
-  },
-  parameters: {
-    docs: {
-      description: {
-        component:
-          '"Why am I seeing this?" for one recommended item or ad. Give the explanation as the `explanation` property, or answer `candor-explanation-request` with `event.respondWith(promise)`. Controls fire `candor-explanation-control`; confirm them with `respondWith` so the popover can say what changed.',
-      },
-    },
+    storeKey: { control: false },
   },
 };
 export default meta;
@@ -154,7 +152,7 @@ export const ControlAcknowledged: Story = {
   render: (args) =>
     renderWhy(args, { store: 'story-why-acknowledged', explanation: recommendation, onControl: (event) => event.respondWith(Promise.resolve()) }),
   play: async ({ canvasElement }) => {
-    await useControl(canvasElement, 'not-interested', "You'll see fewer items about cycling.");
+    await useControl(canvasElement, 'not-interested', 'success');
   },
 };
 
@@ -167,7 +165,7 @@ export const ControlFailed: Story = {
       onControl: (event) => event.respondWith(Promise.reject(new Error('503'))),
     }),
   play: async ({ canvasElement }) => {
-    await useControl(canvasElement, 'hide-item', 'Something went wrong, so nothing was changed. Please try again.');
+    await useControl(canvasElement, 'hide-item', 'failure');
   },
 };
 

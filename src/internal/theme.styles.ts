@@ -57,10 +57,39 @@ const highContrast = css`
   --_candor-danger: var(--candor-color-danger, #ff9e9e);
   --_candor-switch-on: var(--candor-color-switch-on, #7dff7d);
   --_candor-switch-off: var(--candor-color-switch-off, #ffffff);
-  --_candor-border-width: 2px;
+  --_candor-border-width: var(--candor-border-width, 2px);
   color-scheme: dark;
 `;
 
+/**
+ * The public design tokens, set on the page (`:root`), on a container or on one element;
+ * the analyzer adds each one to every element's `cssProperties`, with its default in every
+ * built-in theme read from the CSS below (scripts/manifest.mjs).
+ *
+ * @cssprop --candor-color-surface - Background of the banner, the privacy center, the popover and the feedback form.
+ * @cssprop --candor-color-surface-raised - Background of boxes that stand out from the surface: notices, the "Turn off personalization" box, empty weight bars.
+ * @cssprop --candor-color-text - Body text. Keep 4.5:1 against both surfaces.
+ * @cssprop --candor-color-text-muted - Secondary text: retention, counters, reason kinds. Keep 4.5:1 against both surfaces.
+ * @cssprop --candor-color-border - Borders and dividers (3:1 against the surface).
+ * @cssprop --candor-color-action - Background of every button. All consent choices share it, so none stands out. Also the accent of notices and the weight bars.
+ * @cssprop --candor-color-on-action - Text on buttons (4.5:1 against the action colour).
+ * @cssprop --candor-color-focus - The focus ring (3:1 against the surface).
+ * @cssprop --candor-color-link - Links, disclosures and the "Why am I seeing this?" trigger.
+ * @cssprop --candor-color-success - Confirmations and "Always on".
+ * @cssprop --candor-color-danger - Failures, and the border of the "Delete my data" confirmation.
+ * @cssprop --candor-color-switch-on - Track of a switch that is on.
+ * @cssprop --candor-color-switch-off - Track outline and thumb of a switch that is off (3:1 against the surface).
+ * @cssprop --candor-font-family - Typeface of every element.
+ * @cssprop --candor-font-size - Body text size; headings scale from it.
+ * @cssprop --candor-font-size-small - Secondary text size.
+ * @cssprop --candor-line-height - Line height of body text.
+ * @cssprop --candor-radius - Corner radius of buttons, panels, the popover and form fields.
+ * @cssprop --candor-space - Padding inside panels, the popover and the feedback form.
+ * @cssprop --candor-border-width - Width of panel, popover, button and field borders.
+ * @cssprop --candor-shadow - Elevation of the banner, the privacy button and the popover.
+ * @cssprop --candor-z-index - Stacking level of the banner and its privacy button.
+ * @cssprop --candor-motion-duration - Length of hover and switch transitions; always 0 when the visitor prefers reduced motion.
+ */
 export const themeStyles = css`
   :host {
     ${light}
