@@ -1,12 +1,15 @@
 // `npm run build`: the ESM library (Lit external) and the self-contained dist/candor.js,
-// both from vite.config.ts, then the type declarations from tsc and custom-elements.json. Checks on the way that
-// src/all.ts registers every element, that candor.js contains each one, and that every file
-// the package.json `exports` map names was built.
+// both from vite.config.ts, then the type declarations from tsc, custom-elements.json and the
+// framework typings (dist/frameworks/, from types/). Checks on the way that src/all.ts
+// registers every element, that candor.js contains each one, and that every file the
+// package.json `exports` map names was built.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { elementsDeclaration } from '../types/generate-elements.mjs';
+import { manifestProblems, writeManifest } from './manifest.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 process.chdir(root);
@@ -31,18 +34,22 @@ const types = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { 
 if (types.status !== 0) fail('type declarations failed (tsc -p tsconfig.build.json)');
 
 // Custom Elements Manifest (tags, attributes, properties, events, parts, CSS properties from
-// each element's JSDoc) for editors, framework typings and Storybook docs.
-const cem = createRequire(import.meta.url).resolve('@custom-elements-manifest/analyzer/cem.js');
-const analyze = spawnSync(
-  process.execPath,
-  [cem, 'analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/locales/**', '--outdir', 'dist', '--quiet'],
-  { stdio: 'inherit' },
-);
-if (analyze.status !== 0) fail('custom-elements.json could not be generated');
-const manifest = JSON.parse(readFileSync('dist/custom-elements.json', 'utf8'));
+// each element's JSDoc) for editors and framework typings; the same analysis Storybook's docs
+// read (scripts/manifest.mjs). Incomplete docs fail the build.
+const manifest = await writeManifest('dist').catch((error) => fail(`custom-elements.json could not be generated: ${error.message}`));
+const docProblems = manifestProblems(manifest);
+if (docProblems.length) fail(`custom-elements.json is incomplete:\n  ${docProblems.join('\n  ')}`);
 const described = new Set(manifest.modules.flatMap((module) => (module.declarations ?? []).map((declaration) => declaration.tagName)));
 const undescribed = defines.filter((name) => !described.has(name));
 if (undescribed.length) fail(`custom-elements.json lacks ${undescribed.join(', ')} (a class needs @tagname in its JSDoc)`);
+
+// Template typings (candor/react, candor/vue, candor/svelte): the adapters written by hand in
+// types/, and the map of elements they read, generated from the manifest just checked.
+mkdirSync('dist/frameworks', { recursive: true });
+writeFileSync('dist/frameworks/elements.d.ts', elementsDeclaration(manifest));
+for (const file of readdirSync('types').filter((name) => name.endsWith('.d.ts'))) {
+  copyFileSync(`types/${file}`, `dist/frameworks/${file}`);
+}
 
 const missing = exportedFiles().filter((file) => !existsSync(file));
 if (missing.length) fail(`package.json "exports" names files that were not built:\n  ${missing.join('\n  ')}`);
