@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
+import { msg, str } from '../internal/i18n.js';
 import type { ConsentStore, Policy, PolicyConfig, PromptState } from '../core/index.js';
 import { requestPreferences } from '../events/preferences-request.js';
 import { CandorElement } from '../internal/candor-element.js';
@@ -15,6 +15,7 @@ import {
   formatDate,
   gpcSentence,
   listOf,
+  notStoredSentence,
   optionalPurposes,
   purposeLabel,
   renderPolicyLink,
@@ -70,16 +71,23 @@ type StorageChoice = (typeof STORAGE_CHOICES)[number];
  * against a fallback policy made of the purposes that are valid, so the visitor can refuse
  * (never grant) until the site fixes it.
  *
+ * No slots: every word is built in and translated, or comes from the policy (as text).
+ * Styling: the parts and CSS properties below, and the theme tokens (`--candor-color-*`,
+ * type, spacing, elevation, motion) every Candor element shares, with their defaults
+ * per theme (`themeStyles` in src/internal/theme.styles.ts).
+ *
  * @tagname candor-banner
  * @summary Consent banner: Accept all, Reject all and Let me choose, with equal prominence.
  *
- * @event candor-consent-change - After every choice (from the store; `detail` is a `ConsentChangeDetail`).
- * @event candor-preferences-request - When the visitor asks to choose (opens `<candor-preferences>`).
+ * @fires {CandorConsentChangeEvent} candor-consent-change - After Accept all or Reject all, once the record is written. `detail`: `ConsentChangeDetail` (`decisions`, `changed`, `previous`, `source: 'banner'`, `receiptId`, `persisted`, `storeKey`, …).
+ * @fires {CandorPreferencesRequestEvent} candor-preferences-request - "Let me choose", "Change your choices" or the privacy button asks `<candor-preferences>` to open. `detail`: `PreferencesRequestDetail` (`storeKey?`, `section?`); cancel it to open your own UI.
  *
  * @csspart base - The region (or `<dialog>` with `modal`).
  * @csspart panel - The content box inside it.
  * @csspart title - The heading.
  * @csspart summary - The plain-language summary and the list of purposes.
+ * @csspart purposes - The list of optional purposes.
+ * @csspart purpose - One optional purpose: its name, what it does, how long data is kept.
  * @csspart changes - What changed since the visitor last chose (policy change).
  * @csspart gpc-notice - The Global Privacy Control notice.
  * @csspart policy-link - The link to the full privacy policy.
@@ -94,10 +102,7 @@ type StorageChoice = (typeof STORAGE_CHOICES)[number];
  *
  * @cssproperty [--candor-banner-max-inline-size=60rem] - Width of the content inside the full-width region.
  * @cssproperty [--candor-banner-max-block-size=50dvh] - Tallest the region gets before its text scrolls. Keep it at most half the viewport: that is what guarantees a focused element is never hidden.
- * @cssproperty [--candor-z-index=2147483000] - Stacking level of the region and the privacy button.
- * @cssproperty --candor-color-surface - Background (and every other `--candor-*` theme token).
  */
-@localized()
 export class CandorBanner extends CandorElement {
   static override styles = [...CandorElement.styles, controlStyles, dialogStyles, bannerStyles];
 
@@ -448,9 +453,9 @@ export class CandorBanner extends CandorElement {
 
   private renderPurposes(policy: Policy): TemplateResult {
     const required = requiredPurposes(policy);
-    return html`<ul class="purposes">
+    return html`<ul class="purposes" part="purposes">
         ${optionalPurposes(policy).map(
-          (purpose) => html`<li>
+          (purpose) => html`<li part="purpose">
             <strong>${purpose.label}:</strong> ${purpose.description}
             ${purpose.retention
               ? html`<span class="muted">${msg(str`Kept for: ${purpose.retention}.`, {
@@ -462,7 +467,7 @@ export class CandorBanner extends CandorElement {
       </ul>
       ${required.length
         ? html`<p class="muted">
-            ${msg(str`Always on, because the site needs it to work: ${listOf(required.map((purpose) => purpose.label))}.`, {
+            ${msg(str`Always on, because the site cannot work without them: ${listOf(required.map((purpose) => purpose.label))}.`, {
               desc: 'Consent banner: the required purposes. The placeholder lists them.',
             })}
           </p>`
@@ -492,15 +497,13 @@ export class CandorBanner extends CandorElement {
     return html`
       <div class="scroll">
         <div class="confirmation text" part="confirmation" role="alert" tabindex="-1">
-          <h2 id="title" part="title">${msg('Your privacy choices are saved', { desc: 'Consent banner confirmation heading.' })}</h2>
-          <p>${decisionSentence(summary)}</p>
-          ${persisted
-            ? nothing
-            : html`<p>
-                ${msg('This browser would not let us store your choice, so it applies to this page only.', {
-                  desc: 'Consent banner confirmation when storage failed.',
-                })}
-              </p>`}
+          <h2 id="title" part="title">
+            ${persisted
+              ? msg('Your privacy choices are saved', { desc: 'Consent banner confirmation heading.' })
+              : msg('Privacy choices', { desc: 'Accessible name of the consent banner region and the persistent button.' })}
+          </h2>
+          <p>${decisionSentence(summary, persisted)}</p>
+          ${persisted ? nothing : html`<p>${notStoredSentence()}</p>`}
           <p>${msg('You can change your choices at any time.', { desc: 'Consent banner confirmation: choices are reversible.' })}</p>
         </div>
       </div>

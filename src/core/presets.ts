@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg } from '../internal/i18n.js';
 import type { LegalBasis, PresetPurposeId } from './types.js';
 
 /** The words a visitor reads about a purpose. */

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
+import { msg, str } from '../internal/i18n.js';
 import { CandorElement } from '../internal/candor-element.js';
 import { controlStyles } from '../internal/controls.styles.js';
 import { DEFAULT_TIMEOUT_MS, readAcknowledgement, request, type AckResult } from '../internal/respond.js';
@@ -28,29 +28,36 @@ const COUNTER_PAUSE_MS = 1000;
  * the widget says it is sending, and a second click sends nothing twice. The reason UI is
  * built only when "Not helpful" is pressed, so a page can hold a thousand of these.
  *
+ * No slots: every word is built in and translated. Styling: the parts and CSS property
+ * below, and the theme tokens (`--candor-color-*`, type, spacing, elevation, motion) every
+ * Candor element shares, with their defaults per theme (`themeStyles` in
+ * src/internal/theme.styles.ts).
+ *
  * @tagname candor-feedback
  * @summary Helpful / not helpful feedback on one item, with a reason, a comment and undo.
  *
- * @event candor-feedback - `CandorFeedbackEvent`: the visitor sent feedback; confirm with `respondWith(promise)`.
- * @event candor-feedback-undo - `CandorFeedbackUndoEvent`: the visitor withdrew acknowledged feedback; confirm with `respondWith(promise)`.
+ * @fires {CandorFeedbackEvent} candor-feedback - The visitor sent feedback. `detail`: `FeedbackDetail` (`requestId`, `itemId`, `sentiment: 'helpful' | 'not-helpful'`, `reason`, `comment`, `at`). Confirm with `event.respondWith(promise)`: resolve to acknowledge, resolve `{ ok: false, message }` to decline, reject when it failed.
+ * @fires {CandorFeedbackUndoEvent} candor-feedback-undo - The visitor withdrew acknowledged feedback with Undo. `detail`: `FeedbackUndoDetail` (`requestId` of the feedback, `itemId`, `at`). Confirm with `event.respondWith(promise)`.
  *
  * @csspart base - The row with the question and the two buttons (role="group").
  * @csspart question - "Was this helpful?" (visually hidden in the compact variant).
  * @csspart helpful-button - The "Helpful" toggle button.
  * @csspart not-helpful-button - The "Not helpful" toggle button.
  * @csspart reasons - The form with the reasons, the comment and Send.
+ * @csspart legend - "Why wasn't it helpful? (optional)", the heading of the reasons.
  * @csspart reason - One reason (a label around its radio).
+ * @csspart comment-label - "Anything else? (optional)", the comment field's label.
  * @csspart comment - The comment field.
  * @csspart counter - The visible character counter.
  * @csspart submit-button - "Send feedback".
  * @csspart cancel-button - "Cancel" (closes the reasons).
+ * @csspart outcome - The row with the status, Undo and Try again.
  * @csspart status - The live region with the confirmation or the failure.
  * @csspart undo-button - "Undo".
  * @csspart retry-button - "Try again" after a failure.
  *
  * @cssproperty [--candor-feedback-gap=0.5rem] - Space between the widget's controls.
  */
-@localized()
 export class CandorFeedback extends CandorElement {
   static override styles = [...CandorElement.styles, controlStyles, feedbackStyles];
 
@@ -106,7 +113,7 @@ export class CandorFeedback extends CandorElement {
         ${this.renderToggle('helpful', compact, busy)} ${this.renderToggle('not-helpful', compact, busy)}
       </div>
       ${this.phase === 'choosing' ? this.renderReasons() : nothing}
-      <div class="outcome">
+      <div class="outcome" part="outcome">
         <p class=${`status ${this.phase}`} part="status" role="status">${this.statusText()}</p>
         ${this.phase === 'sent'
           ? html`<button type="button" class="button quiet" part="undo-button" @click=${this.undo}>
@@ -144,7 +151,7 @@ export class CandorFeedback extends CandorElement {
     const used = this.comment.length;
     return html`<form class="reasons" part="reasons" @submit=${this.onSubmit}>
       <fieldset>
-        <legend>${msg("Why wasn't it helpful? (optional)", { desc: 'Legend of the reason chooser' })}</legend>
+        <legend part="legend">${msg("Why wasn't it helpful? (optional)", { desc: 'Legend of the reason chooser' })}</legend>
         ${FEEDBACK_REASONS.map(
           (reason) => html`<label class="reason" part="reason">
             <input
@@ -158,7 +165,7 @@ export class CandorFeedback extends CandorElement {
           </label>`,
         )}
       </fieldset>
-      <label class="comment-label" for="fb-comment">${msg('Anything else? (optional)', { desc: 'Label of the feedback comment field' })}</label>
+      <label class="comment-label" part="comment-label" for="fb-comment">${msg('Anything else? (optional)', { desc: 'Label of the feedback comment field' })}</label>
       <textarea
         id="fb-comment"
         part="comment"
@@ -168,12 +175,12 @@ export class CandorFeedback extends CandorElement {
         .value=${this.comment}
         @input=${this.onCommentInput}
       ></textarea>
-      <span class="counter" part="counter" aria-hidden="true">${msg(str`${used} of ${max} characters`, { desc: 'Visible character counter under the comment' })}</span>
+      <span class="counter" part="counter" aria-hidden="true">${msg(str`Characters: ${used} of ${max}`, { desc: 'Visible character counter under the comment' })}</span>
       <span id="fb-limit" class="visually-hidden">${msg(str`Up to ${max} characters.`, { desc: 'Read with the comment field: its length limit' })}</span>
       <span class="visually-hidden" role="status"
         >${this.charactersLeft === null
           ? ''
-          : msg(str`${this.charactersLeft} characters left`, { desc: 'Announced after typing pauses in the comment field' })}</span
+          : msg(str`Characters left: ${this.charactersLeft}`, { desc: 'Announced after typing pauses in the comment field' })}</span
       >
       <div class="form-actions">
         <button type="submit" class="button" part="submit-button">${msg('Send feedback', { desc: 'Sends the not-helpful feedback' })}</button>

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { msg } from '@lit/localize';
+import { msg } from './i18n.js';
 
 export interface ConsentChoices {
   /** Grants every optional purpose; left out where only refusing is offered (bad configuration). */

@@ -1,16 +1,16 @@
 /**
  * Words about consent that the banner and the privacy center both say: who is on or off,
  * where a decision was made, what Global Privacy Control turned off. Every function runs
- * inside a render, so `msg()` reads the active locale.
+ * inside a render (or an element's `inLocale`), so `msg()` reads that element's locale.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { msg, str } from '@lit/localize';
+import { formattingLocale, msg, str } from '../internal/i18n.js';
 import { safeUrl } from '../internal/safe-url.js';
 import type { ConsentSource, Decisions, LegalBasis, Policy, Purpose } from '../core/index.js';
 
-/** The page's language for dates and lists (the elements follow `<html lang>`). */
+/** The language of the words around a date or list: the locale being rendered. */
 function pageLocale(): string | undefined {
-  return document.documentElement.lang || undefined;
+  return formattingLocale();
 }
 
 export function optionalPurposes(policy: Policy): Purpose[] {
@@ -75,25 +75,42 @@ export function summarizeDecisions(policy: Policy, decisions: Decisions): Decisi
   return { kind, on, off };
 }
 
-/** One sentence that says what the visitor's choice now is. */
-export function decisionSentence(summary: DecisionSummary): string {
+/**
+ * One sentence that says what the visitor's choice now is. With `persisted` false (storage
+ * refused the record) it never says "saved".
+ */
+export function decisionSentence(summary: DecisionSummary, persisted = true): string {
   if (summary.on.length === 0 && summary.off.length === 0) {
+    if (!persisted) return '';
     return msg('Your choice is saved. This site only uses what it needs to work.', {
       desc: 'Confirmation after a consent choice when the policy has no optional purposes.',
     });
   }
   if (summary.kind === 'all-on') {
-    return msg(str`You accepted everything: ${listOf(summary.on)} are on.`, {
+    return msg(str`You accepted everything. On: ${listOf(summary.on)}.`, {
       desc: 'Confirmation after accepting all purposes. The placeholder is a list of purpose names.',
     });
   }
   if (summary.kind === 'all-off') {
-    return msg(str`You refused everything optional: ${listOf(summary.off)} are off.`, {
+    return msg(str`You refused everything optional. Off: ${listOf(summary.off)}.`, {
       desc: 'Confirmation after refusing all optional purposes. The placeholder is a list of purpose names.',
     });
   }
+  if (!persisted) {
+    return [
+      msg(str`Turned on: ${listOf(summary.on)}.`, { desc: 'Consent history: purposes turned on. The placeholder lists them.' }),
+      msg(str`Turned off: ${listOf(summary.off)}.`, { desc: 'Consent history: purposes turned off. The placeholder lists them.' }),
+    ].join(' ');
+  }
   return msg(str`Your choices are saved. On: ${listOf(summary.on)}. Off: ${listOf(summary.off)}.`, {
     desc: 'Confirmation after a mixed consent choice. Placeholders are lists of purpose names.',
+  });
+}
+
+/** Said after a choice that storage refused: it holds for this page only. */
+export function notStoredSentence(): string {
+  return msg('This browser would not let us store your choice, so it applies to this page only.', {
+    desc: 'Consent banner confirmation when storage failed.',
   });
 }
 
@@ -151,7 +168,7 @@ export function gpcSentence(policy: Policy, decisions: Decisions): string {
   const sentences = [];
   if (off.length) {
     sentences.push(
-      msg(str`Your browser sends a Global Privacy Control signal, and this site honours it: ${listOf(off)} stay off unless you turn them on yourself.`, {
+      msg(str`Your browser sends a Global Privacy Control signal, and this site honors it. These stay off unless you turn them on yourself: ${listOf(off)}.`, {
         desc: 'Notice shown when the browser privacy signal is on. The placeholder lists the purposes it turned off.',
       }),
     );

@@ -1,5 +1,5 @@
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { msg, str } from '@lit/localize';
+import { declaredLanguage, msg, str } from '../internal/i18n.js';
 import { renderWeight, weightStyles } from '../internal/weight.js';
 import { DEFAULT_TIMEOUT_MS, readAcknowledgement, request, type AckResult } from '../internal/respond.js';
 import {
@@ -62,7 +62,7 @@ const INTEREST_KEYS = ['id', 'label', 'source', 'weight'];
  * the change failed. Ids inside the section start with `candor-interests-`.
  *
  * Parts (exposed on the host): `interests`, `interests-list`, `interest`, `interest-weight`,
- * `interest-remove`, `interest-wrong`, `interests-status`, `interests-retry`.
+ * `interest-bar`, `interest-remove`, `interest-wrong`, `interests-status`, `interests-retry`.
  */
 export class InterestsSection implements ReactiveController {
   private phase: Phase = 'idle';
@@ -175,7 +175,7 @@ export class InterestsSection implements ReactiveController {
           ? html`<ul class="interests-list" part="interests-list">
               ${this.list.map((interest, index) => this.renderInterest(interest, index))}
             </ul>`
-          : html`<p>${msg('This site holds no interests about you.', { desc: 'Empty list of interests' })}</p>`;
+          : html`<p>${msg('This site has no interests recorded for you.', { desc: 'Empty list of interests' })}</p>`;
     }
   }
 
@@ -234,7 +234,7 @@ export class InterestsSection implements ReactiveController {
     this.phase = 'loading';
     this.status = null;
     this.host.requestUpdate();
-    const locale = this.host.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || navigator.language;
+    const locale = declaredLanguage(this.host) || navigator.language;
     const outcome = await request(this.host, new CandorInterestsRequestEvent({ locale }), {
       timeout: this.options.timeout ?? DEFAULT_TIMEOUT_MS,
       signal: abort.signal,

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
+import { msg, str } from '../internal/i18n.js';
 import { DEFAULT_STORAGE_KEY, type ConsentStore, type HistoryEntry, type Policy, type Purpose } from '../core/index.js';
 import { CandorDataRequestEvent, type DataRequestAnswer, type DataRequestKind } from '../events/data-request.js';
 import { CandorPreferencesRequestEvent } from '../events/preferences-request.js';
@@ -19,6 +19,7 @@ import {
   gpcSentence,
   legalBasisLabel,
   listOf,
+  notStoredSentence,
   optionalPurposes,
   personalizationPurposes,
   purposeLabel,
@@ -65,24 +66,35 @@ const DATA_REQUEST_TIMEOUT_MS = 30_000;
  * the page behind is inert, Escape closes only the top layer (an open confirmation first),
  * and focus returns to the control that opened it.
  *
+ * No slots: every word is built in and translated, or comes from the policy (as text).
+ * Styling: the parts and CSS properties below, and the theme tokens (`--candor-color-*`,
+ * type, spacing, elevation, motion) every Candor element shares, with their defaults
+ * per theme (`themeStyles` in src/internal/theme.styles.ts).
+ *
  * @tagname candor-preferences
  * @summary Privacy center: per-purpose switches, one-click opt-out, history, record export, data requests.
  *
- * @event candor-consent-change - After every choice (from the store; `detail` is a `ConsentChangeDetail`).
- * @event candor-data-request - "Get a copy of my data" / "Delete my data"; answer with `event.respondWith(promise)`.
- * @event candor-interests-request - "What we think you like" needs the visitor's interests (unless `interests` is set); answer with `event.respondWith(Interest[])`.
- * @event candor-profile-edit - The visitor removed an interest or marked it wrong; acknowledge with `event.respondWith(promise)`.
+ * @fires {CandorConsentChangeEvent} candor-consent-change - After Save choices, Accept all, Reject all or "Turn off personalization", once the record is written. `detail`: `ConsentChangeDetail` (`decisions`, `changed`, `previous`, `source: 'preferences'`, `receiptId`, `persisted`, `storeKey`, …).
+ * @fires {CandorDataRequestEvent} candor-data-request - "Get a copy of my data" / "Delete my data". `detail`: `DataRequestDetail` (`kind: 'access' | 'delete'`, `receiptId`, `storeKey`, `requestedAt`). Answer with `event.respondWith(promise)` of a `DataRequestAnswer` (`{ ok?, message?, url? }`); unanswered, the panel says the site has not connected data requests.
+ * @fires {CandorInterestsRequestEvent} candor-interests-request - "What we think you like" needs the visitor's interests (unless `interests` is set). `detail`: `InterestsRequestDetail` (`locale`). Answer with `event.respondWith(promise)` of `Interest[]`.
+ * @fires {CandorProfileEditEvent} candor-profile-edit - The visitor removed an interest or marked it wrong. `detail`: `ProfileEditDetail` (`interestId`, `action: 'remove' | 'mark-wrong'`, `at`). Confirm with `event.respondWith(promise)`.
  *
  * @csspart base - The `<dialog>`.
  * @csspart panel - The content box inside it.
  * @csspart header - Title and close button.
  * @csspart title - The heading.
  * @csspart close-button - "Close".
+ * @csspart policy-link - The link to the full privacy policy.
+ * @csspart gpc-notice - The Global Privacy Control notice.
+ * @csspart changes - The notice that the policy changed since the visitor last chose.
+ * @csspart section-title - The headings "What your data is used for" and "Your data".
  * @csspart personalization - The "Turn off personalization" box.
  * @csspart personalization-button - "Turn off personalization" / "Turn personalization back on".
  * @csspart purposes - The list of purposes.
  * @csspart purpose - One purpose.
- * @csspart switch - A purpose's on/off switch.
+ * @csspart purpose-label - A purpose's name (its heading).
+ * @csspart purpose-description - What a purpose does.
+ * @csspart switch - A purpose's on/off switch (`aria-checked` says whether it is on).
  * @csspart always-on - "Always on" of a required purpose.
  * @csspart details - A purpose's disclosure (data, retention, recipients, legal basis).
  * @csspart actions - Accept all, Reject all, Save choices.
@@ -92,17 +104,26 @@ const DATA_REQUEST_TIMEOUT_MS = 30_000;
  * @csspart history - The consent history disclosure.
  * @csspart history-entry - One earlier decision.
  * @csspart download-button - "Download my consent record".
+ * @csspart data - The "Your data" section.
  * @csspart access-button - "Get a copy of my data".
  * @csspart delete-button - "Delete my data".
  * @csspart data-status - The live region that reports a data request.
+ * @csspart delete-confirmation - The box that asks before a deletion request is sent.
+ * @csspart confirm-delete-button - "Yes, ask to delete my data" in that box.
+ * @csspart cancel-delete-button - "Cancel" in that confirmation.
  * @csspart retry-button - "Try again" after a failed data request.
- * @csspart interests - The "What we think you like" section (also `interests-list`, `interest`,
- *   `interest-weight`, `interest-remove`, `interest-wrong`, `interests-status`, `interests-retry`).
+ * @csspart interests - The "What we think you like" section.
+ * @csspart interests-list - Its list of interests.
+ * @csspart interest - One interest: its name, where it came from, its strength and its buttons.
+ * @csspart interest-weight - An interest's strength (bar and number).
+ * @csspart interest-bar - The bar that draws an interest's strength.
+ * @csspart interest-remove - "Remove" on one interest.
+ * @csspart interest-wrong - "This is wrong" on one interest.
+ * @csspart interests-status - The live region that reports loading, edits and failures.
+ * @csspart interests-retry - "Try again" after the interests failed to load.
  *
  * @cssproperty [--candor-preferences-inline-size=44rem] - Width of the dialog (it never exceeds the viewport).
- * @cssproperty --candor-color-surface - Background (and every other `--candor-*` theme token).
  */
-@localized()
 export class CandorPreferences extends CandorElement {
   static override styles = [
     ...CandorElement.styles,
@@ -250,7 +271,10 @@ export class CandorPreferences extends CandorElement {
   /** After a choice: the panel closes at once (so focus is back before anything re-renders) and the choice is announced. */
   private finishChoice(): void {
     const policy = this.store.policy;
-    const sentence = policy ? decisionSentence(summarizeDecisions(policy, this.store.decisions)) : '';
+    const persisted = this.store.persistence.ok;
+    const sentence = policy
+      ? this.inLocale(() => [decisionSentence(summarizeDecisions(policy, this.store.decisions), persisted), persisted ? '' : notStoredSentence()].join(' ').trim())
+      : '';
     const banner = this.opener?.getRootNode();
     const bannerConfirms = banner instanceof ShadowRoot && banner.host.localName === 'candor-banner';
     this.close();
@@ -265,11 +289,17 @@ export class CandorPreferences extends CandorElement {
     const edits = new Map(this.edits);
     for (const purpose of group) edits.delete(purpose.id);
     this.edits = edits;
-    this.panelStatus = turnOn
-      ? msg('Personalization is back on, as you had it before.', { desc: 'Announced after turning personalization back on.' })
-      : msg('Personalization is off. What you see is no longer based on your data.', {
-          desc: 'Announced after turning personalization off.',
-        });
+    const persisted = this.store.persistence.ok;
+    this.panelStatus = this.inLocale(() =>
+      [
+        turnOn
+          ? msg('Personalization is back on, as you had it before.', { desc: 'Announced after turning personalization back on.' })
+          : msg('Personalization is off. What you see is no longer based on your data.', {
+              desc: 'Announced after turning personalization off.',
+            }),
+        persisted ? '' : notStoredSentence(),
+      ].join(' ').trim(),
+    );
   }
 
   /** The decisions to restore for "Turn personalization back on": the latest earlier choice that had any of them on. */
@@ -283,8 +313,9 @@ export class CandorPreferences extends CandorElement {
   private download(): void {
     const record = this.store.record;
     if (!record) return;
-    downloadJson(`consent-record-${record.receiptId}.json`, this.store.exportRecord());
-    this.panelStatus = msg('Your consent record was downloaded.', { desc: 'Announced after downloading the consent record.' });
+    // The export names the purposes in the visitor's language, as the panel does.
+    downloadJson(`consent-record-${record.receiptId}.json`, this.inLocale(() => this.store.exportRecord()));
+    this.panelStatus = this.inLocale(() => msg('Your consent record was downloaded.', { desc: 'Announced after downloading the consent record.' }));
   }
 
   private async requestData(kind: DataRequestKind): Promise<void> {
@@ -389,7 +420,7 @@ export class CandorPreferences extends CandorElement {
           : nothing}
       </div>
       ${this.renderPersonalization(policy)} ${this.interestsSection.render()}
-      <h3 class="section-title">${msg('What your data is used for', { desc: 'Privacy center: heading of the list of purposes.' })}</h3>
+      <h3 class="section-title" part="section-title">${msg('What your data is used for', { desc: 'Privacy center: heading of the list of purposes.' })}</h3>
       <ul class="purposes" part="purposes">
         ${policy.purposes.map((purpose) => this.renderPurpose(purpose))}
       </ul>
@@ -420,7 +451,7 @@ export class CandorPreferences extends CandorElement {
           ? msg(str`Personalization is on: ${listOf(on.map((purpose) => purpose.label))}. Turning it off costs you nothing: the site works the same, just less tailored to you.`, {
               desc: 'Privacy center: personalization is on. The placeholder lists the purposes that are on.',
             })
-          : msg(str`Personalization is off: ${labels} are not used.`, {
+          : msg(str`Personalization is off. Not used: ${labels}.`, {
               desc: 'Privacy center: personalization is off. The placeholder lists the purposes.',
             })}
       </p>
@@ -446,7 +477,7 @@ export class CandorPreferences extends CandorElement {
     const gpcDenied = this.store.gpc && purpose.saleOrShare && !checked;
     return html`<li class="purpose" part="purpose">
       <div class="purpose-head">
-        <h4 id=${labelId} class="purpose-label" data-section=${purpose.id} tabindex="-1">${purpose.label}</h4>
+        <h4 id=${labelId} class="purpose-label" part="purpose-label" data-section=${purpose.id} tabindex="-1">${purpose.label}</h4>
         ${purpose.required
           ? html`<span class="always-on" part="always-on">${msg('Always on', { desc: 'A required purpose has no switch: it is always on.' })}</span>`
           : renderSwitch(
@@ -454,7 +485,7 @@ export class CandorPreferences extends CandorElement {
               checked ? msg('On', { desc: 'Visible state of a purpose switch.' }) : msg('Off', { desc: 'Visible state of a purpose switch.' }),
             )}
       </div>
-      <p id=${descriptionId} class="text">${purpose.description}</p>
+      <p id=${descriptionId} class="text" part="purpose-description">${purpose.description}</p>
       ${gpcDenied
         ? html`<p class="muted">
             ${msg('Off because your browser sends a Global Privacy Control signal. Turn it on here only if you want to.', {
@@ -534,8 +565,8 @@ export class CandorPreferences extends CandorElement {
 
   private renderData(policy: Policy): TemplateResult {
     const busy = this.dataRequest?.status === 'pending';
-    return html`<section class="data" aria-labelledby="data-title">
-      <h3 id="data-title" class="section-title" data-section="data" tabindex="-1">
+    return html`<section class="data" part="data" aria-labelledby="data-title">
+      <h3 id="data-title" class="section-title" part="section-title" data-section="data" tabindex="-1">
         ${msg('Your data', { desc: 'Privacy center: heading of the data requests section.' })}
       </h3>
       <p>${msg('You can ask this site for a copy of the personal data it holds about you, or ask it to delete that data.', { desc: 'Privacy center: explains data requests.' })}</p>
@@ -555,7 +586,7 @@ export class CandorPreferences extends CandorElement {
           ${msg('Delete my data', { desc: 'Asks the site to delete the visitor data (asks for confirmation first).' })}
         </button>
       </div>
-      <div id="delete-confirmation" class="confirm" ?hidden=${!this.confirmingDelete}>
+      <div id="delete-confirmation" class="confirm" part="delete-confirmation" ?hidden=${!this.confirmingDelete}>
         ${this.confirmingDelete
           ? html`<p id="delete-question" tabindex="-1">
                 ${msg('Ask this site to delete the personal data it holds about you? Your privacy choices stay saved in this browser.', {
@@ -619,7 +650,7 @@ export class CandorPreferences extends CandorElement {
             desc: 'Data request with no handler on the site.',
           })}
           ${policy.url && safeUrl(policy.url)
-            ? html`<a class="link" href=${safeUrl(policy.url)!}>${msg('See the privacy policy for how to reach them.', { desc: 'Link to the privacy policy after an unhandled data request.' })}</a>`
+            ? html`<a class="link" href=${safeUrl(policy.url)!}>${msg('The privacy policy says how to contact the site.', { desc: 'Link to the privacy policy after an unhandled data request.' })}</a>`
             : nothing}
         </p>`;
     }

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { localized, msg, str } from '@lit/localize';
+import { declaredLanguage, msg, str } from '../internal/i18n.js';
 import { CandorElement } from '../internal/candor-element.js';
 import { controlStyles } from '../internal/controls.styles.js';
 import { PopoverController } from '../internal/popover.js';
@@ -39,14 +39,20 @@ const PERSONALIZATION = 'personalization';
  * An idle element renders only its trigger: the popover is built on first use, so a page
  * can hold a thousand of them.
  *
+ * No slots: every word is built in and translated, or comes from the explanation (as text).
+ * Styling: the parts and CSS properties below, and the theme tokens (`--candor-color-*`,
+ * type, spacing, elevation, motion) every Candor element shares, with their defaults
+ * per theme (`themeStyles` in src/internal/theme.styles.ts). The popover opens below the
+ * trigger, aligned with its inline start (its right edge in a right-to-left page).
+ *
  * @tagname candor-why
  * @summary "Why am I seeing this?" trigger and popover for one item or ad.
  *
- * @event candor-explanation-request - `CandorExplanationRequestEvent`: the popover needs an explanation; answer with `respondWith(promise)`.
- * @event candor-explanation-control - `CandorExplanationControlEvent`: the visitor used a control; confirm with `respondWith(promise)`.
- * @event candor-explanation-rating - `CandorExplanationRatingEvent`: the visitor said whether the explanation helped.
- * @event candor-preferences-request - `CandorPreferencesRequestEvent`: "Manage privacy choices" asks the privacy center to open.
- * @event candor-consent-change - `CandorConsentChangeEvent`: "Turn off personalization" changed the visitor's consent (source `why`).
+ * @fires {CandorExplanationRequestEvent} candor-explanation-request - The popover needs an explanation (first opening, and Try again). `detail`: `ExplanationRequestDetail` (`itemId`, `kind?`, `locale`). Answer with `event.respondWith(promise)` of an `Explanation`.
+ * @fires {CandorExplanationControlEvent} candor-explanation-control - The visitor used a control ("Not interested in …", "Hide this item", …). `detail`: `ExplanationControlDetail` (`itemId`, `action`, `target`). Confirm with `event.respondWith(promise)` so the popover can say what changed.
+ * @fires {CandorExplanationRatingEvent} candor-explanation-rating - The visitor answered "Was this explanation helpful?". `detail`: `ExplanationRatingDetail` (`itemId`, `helpful`, `at`). Nothing to answer.
+ * @fires {CandorPreferencesRequestEvent} candor-preferences-request - "Manage privacy choices" asks the privacy center to open. `detail`: `PreferencesRequestDetail` (`storeKey?`, `section?`).
+ * @fires {CandorConsentChangeEvent} candor-consent-change - "Turn off personalization" changed the visitor's consent. `detail`: `ConsentChangeDetail` (`decisions`, `changed`, `source: 'why'`, …).
  *
  * @csspart trigger - The "Why am I seeing this?" button.
  * @csspart trigger-icon - The icon in the trigger.
@@ -54,6 +60,8 @@ const PERSONALIZATION = 'personalization';
  * @csspart popover - The popover (role="dialog").
  * @csspart header - The popover's title row.
  * @csspart title - The popover's title.
+ * @csspart item - The item's name under the title (`item-label`).
+ * @csspart section-title - The headings "Main reasons", "Data used" and "Change what you see".
  * @csspart close-button - The popover's Close button.
  * @csspart body - Everything below the title.
  * @csspart notice - The "Personalization is off" notice.
@@ -62,6 +70,7 @@ const PERSONALIZATION = 'personalization';
  * @csspart reasons - The list of reasons.
  * @csspart reason - One reason.
  * @csspart reason-kind - The reason's kind ("Your activity").
+ * @csspart reason-label - The reason in words.
  * @csspart weight - A reason's weight (bar and number).
  * @csspart weight-bar - The bar that draws a reason's weight.
  * @csspart completeness - "These are all the main reasons" / "N more reasons are not shown".
@@ -72,11 +81,11 @@ const PERSONALIZATION = 'personalization';
  * @csspart status - The live region that says what changed or what failed.
  * @csspart retry-button - Retry after a failed load.
  * @csspart rating - "Was this explanation helpful?" and its buttons.
+ * @csspart rating-button - "Yes" and "No" under that question (`aria-pressed` says which was chosen).
  *
- * @cssproperty [--candor-why-popover-width=24rem] - Largest inline size of the popover.
- * @cssproperty [--candor-why-bar-color=var(--candor-color-action)] - Colour of the weight bars.
+ * @cssproperty [--candor-why-popover-width=24rem] - Largest inline size of the popover (it never exceeds the viewport).
+ * @cssproperty [--candor-why-bar-color=var(--candor-color-action)] - Colour of the weight bars; the theme's action colour unless set.
  */
-@localized()
 export class CandorWhy extends CandorElement {
   static override styles = [...CandorElement.styles, controlStyles, weightStyles, whyStyles];
 
@@ -184,7 +193,7 @@ export class CandorWhy extends CandorElement {
       <div class="header" part="header">
         <div>
           <h2 class="title" id="why-title" part="title">${title}</h2>
-          ${named ? html`<p class="item" id="why-item">${named}</p>` : nothing}
+          ${named ? html`<p class="item" part="item" id="why-item">${named}</p>` : nothing}
         </div>
         <button type="button" class="button quiet close" part="close-button" @click=${() => this.hide()}>
           ${msg('Close', { id: 'candor-why.close', desc: 'Closes the explanation popover' })}
@@ -227,7 +236,7 @@ export class CandorWhy extends CandorElement {
     return html`${this.renderPersonalizationNotice()}
       <p class="headline" part="headline">${explanation.headline}</p>
       ${explanation.sponsor ? this.renderSponsor(explanation.sponsor) : nothing}
-      <h3 id="why-reasons">${msg('Main reasons', { desc: 'Heading above the list of reasons' })}</h3>
+      <h3 id="why-reasons" part="section-title">${msg('Main reasons', { desc: 'Heading above the list of reasons' })}</h3>
       <ul class="reasons" part="reasons" aria-labelledby="why-reasons">
         ${explanation.reasons.map((reason, index) => this.renderReason(explanation, reason, index))}
       </ul>
@@ -239,7 +248,7 @@ export class CandorWhy extends CandorElement {
             : msg(str`${omitted} more reasons are not shown.`, { desc: 'Several reasons were left out; the placeholder is how many' })}
       </p>
       ${explanation.dataCategories.length
-        ? html`<h3 id="why-data">${msg('Data used', { id: 'candor-why.data-used', desc: 'Heading above the data categories used' })}</h3>
+        ? html`<h3 id="why-data" part="section-title">${msg('Data used', { id: 'candor-why.data-used', desc: 'Heading above the data categories used' })}</h3>
             <ul class="data" part="data" aria-labelledby="why-data">
               ${explanation.dataCategories.map((category) => html`<li>${category}</li>`)}
             </ul>`
@@ -278,7 +287,7 @@ export class CandorWhy extends CandorElement {
     const offerSignal = reason.signal !== null && explanation.controls.includes('dont-use-signal');
     return html`<li class="reason" part="reason">
       <span class="reason-kind" part="reason-kind">${reasonKindName(reason.kind)}</span>
-      <span class="reason-label" id=${`why-reason-${index}`}>${reason.label}</span>
+      <span class="reason-label" part="reason-label" id=${`why-reason-${index}`}>${reason.label}</span>
       ${reason.weight === null
         ? nothing
         : renderWeight(reason.weight, msg('Weight:', { desc: 'Read before the weight of a reason, e.g. "Weight: 60%"' }), {
@@ -311,7 +320,7 @@ export class CandorWhy extends CandorElement {
       }
     }
     if (!buttons.length) return nothing;
-    return html`<h3 id="why-controls">${msg('Change what you see', { desc: 'Heading above the controls in the explanation popover' })}</h3>
+    return html`<h3 id="why-controls" part="section-title">${msg('Change what you see', { desc: 'Heading above the controls in the explanation popover' })}</h3>
       <div class="controls" part="controls" role="group" aria-labelledby="why-controls">${buttons}</div>`;
   }
 
@@ -334,10 +343,10 @@ export class CandorWhy extends CandorElement {
   private renderRating(): TemplateResult {
     return html`<div class="rating" part="rating" role="group" aria-labelledby="why-rating">
       <span id="why-rating">${msg('Was this explanation helpful?', { desc: 'Question at the foot of the explanation popover' })}</span>
-      <button type="button" class="button quiet" aria-pressed=${this.rating === true ? 'true' : 'false'} @click=${() => this.rate(true)}>
+      <button type="button" class="button quiet" part="rating-button" aria-pressed=${this.rating === true ? 'true' : 'false'} @click=${() => this.rate(true)}>
         ${msg('Yes', { id: 'candor-why.rating-yes', desc: 'Answer: the explanation was helpful' })}
       </button>
-      <button type="button" class="button quiet" aria-pressed=${this.rating === false ? 'true' : 'false'} @click=${() => this.rate(false)}>
+      <button type="button" class="button quiet" part="rating-button" aria-pressed=${this.rating === false ? 'true' : 'false'} @click=${() => this.rate(false)}>
         ${msg('No', { id: 'candor-why.rating-no', desc: 'Answer: the explanation was not helpful' })}
       </button>
     </div>`;
@@ -388,7 +397,7 @@ export class CandorWhy extends CandorElement {
     const detail = {
       itemId: this.itemId,
       ...(this.kind ? { kind: this.kind } : {}),
-      locale: this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || navigator.language,
+      locale: declaredLanguage(this) || navigator.language,
     };
     const outcome = await request(this, new CandorExplanationRequestEvent(detail), { timeout: this.timeout, signal: abort.signal });
     if (abort.signal.aborted) return;

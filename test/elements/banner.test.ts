@@ -221,7 +221,7 @@ describe('<candor-banner>', () => {
       const { banner } = await mount({ gpc: true });
       const notice = textOf(part(banner, 'gpc-notice'));
       expect(notice).to.contain('Global Privacy Control');
-      expect(notice).to.contain('Advertising stay off unless you turn them on yourself');
+      expect(notice).to.contain('These stay off unless you turn them on yourself: Advertising');
     });
 
     it('puts host text on the page as text, never as markup', async () => {

@@ -209,11 +209,11 @@ describe('<candor-feedback>', () => {
       textarea.focus();
       await sendKeys({ type: 'abc' });
       await el.updateComplete;
-      expect(q(el, '[part="counter"]')!.textContent).to.equal('3 of 40 characters');
+      expect(q(el, '[part="counter"]')!.textContent).to.equal('Characters: 3 of 40');
       const live = [...el.shadowRoot!.querySelectorAll('form [role="status"]')];
       expect(live).to.have.length(1);
       expect(live[0]!.textContent).to.equal('');
-      await waitUntil(() => live[0]!.textContent === '37 characters left', 'the count was not announced', { timeout: 2500 });
+      await waitUntil(() => live[0]!.textContent === 'Characters left: 37', 'the count was not announced', { timeout: 2500 });
     });
 
     it('sends one event for a double click', async () => {

@@ -72,7 +72,7 @@ describe('"What we think you like" section', () => {
 
       it(`says when the site holds no interests (${theme})`, async () => {
         const host = await makeHost({ given: [], theme });
-        expect(text(host)).to.contain('This site holds no interests about you.');
+        expect(text(host)).to.contain('This site has no interests recorded for you.');
         await expectNoAxeViolations(host);
       });
     }

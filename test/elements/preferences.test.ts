@@ -479,7 +479,7 @@ describe('<candor-preferences>', () => {
     it('under Global Privacy Control, names what it turned off, and an explicit switch still grants it', async () => {
       const mounted = await mount({ gpc: true });
       await open(mounted);
-      expect(textOf(part(mounted.panel, 'gpc-notice'))).to.contain('Advertising stay off');
+      expect(textOf(part(mounted.panel, 'gpc-notice'))).to.contain('These stay off unless you turn them on yourself: Advertising');
       purposeSwitch(mounted.panel, 'advertising').click();
       await settle(mounted.panel);
       part(mounted.panel, 'save-button').click();

@@ -58,7 +58,7 @@ describe('gateEmbeds', () => {
       expect(text).to.equal(
         `Loading this content from ${host} shares your IP address, details of your browser and the address of this page with ${host}, which may also store cookies on your device.`,
       );
-      expect(allow!.textContent).to.equal('Allow Preferences and load');
+      expect(allow!.textContent).to.equal('Allow Preferences, then load');
       expect(allow!.type).to.equal('button');
       expect(choices!.textContent).to.equal('Privacy choices');
       expect(iframe.hasAttribute('src')).to.equal(false);
@@ -74,7 +74,7 @@ describe('gateEmbeds', () => {
       const { placeholder, allow } = parts(root);
       const label = document.getElementById(placeholder!.getAttribute('aria-labelledby')!);
       expect(label?.textContent).to.equal(`Content from ${location.hostname}`);
-      expect(allow!.textContent).to.equal('Allow Preferences and Analytics and load');
+      expect(allow!.textContent).to.equal('Allow Preferences and Analytics, then load');
       await expectNoAxeViolations(root);
     });
 
