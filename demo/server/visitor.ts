@@ -1,7 +1,7 @@
 // What the example backend keeps about one visitor, and every change to it. The logs
 // (receipts, feedback, controls, profile edits, ratings, data requests) are what happened;
 // `profile` is what the recommender reads. Nothing here touches the file: storage.ts does.
-import type { ConsentSource, FeedbackReason, FeedbackSentiment } from '../../src/index.js';
+import type { ConsentSource, FeedbackDetail } from '../../src/index.js';
 import { EXPLANATION_ACTIONS, type ExplanationAction } from '../../src/why/why.types.js';
 import { FEEDBACK_REASONS } from '../../src/feedback/feedback.types.js';
 import { TOPICS, type TopicId } from '../catalog.js';
@@ -36,13 +36,8 @@ export interface StoredReceipt {
   receivedAt: string;
 }
 
-export interface StoredFeedback {
-  requestId: string;
-  itemId: string;
-  sentiment: FeedbackSentiment;
-  reason: FeedbackReason | null;
-  comment: string | null;
-  at: string;
+/** The feedback event's detail as received, and what the backend did with it. */
+export interface StoredFeedback extends FeedbackDetail {
   /** Whether it was added to the profile (only while personalization was granted). */
   addedToProfile: boolean;
   withdrawnAt: string | null;
