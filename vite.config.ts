@@ -81,8 +81,11 @@ const standalone: UserConfig['build'] = {
       // Lib mode keeps whitespace for `es` (so bundlers see pure annotations); nobody
       // re-bundles this file, so minify it fully.
       minify: true,
-      // Locale modules load on demand, from beside candor.js.
-      chunkFileNames: 'candor/[name]-[hash].js',
+      // Locale chunks load on demand, from beside candor.js: `candor/pl-consent-[hash].js`.
+      chunkFileNames: ({ facadeModuleId }) => {
+        const chunk = /\/locales\/([^/]+)\/([^/]+)\.ts$/.exec(facadeModuleId ?? '');
+        return chunk ? `candor/${chunk[1]}-${chunk[2]}-[hash].js` : 'candor/[name]-[hash].js';
+      },
     },
   },
 };

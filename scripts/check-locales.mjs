@@ -2,9 +2,11 @@
 // and every target locale in lit-localize.json) and one for the extraction:
 //   - the locale has a target for every message the source has, with the same
 //     placeholders, and no target left as the English source (unless allowed below);
-//   - src/locales/<code>.ts is what `lit-localize build` makes from xliff/<code>.xlf;
+//   - src/locales/<code>.ts is what `lit-localize build` makes from xliff/<code>.xlf, and
+//     its chunks src/locales/<code>/<group>.ts are what scripts/locale-chunks.mjs makes of it;
 //   - extraction: `lit-localize extract`, run against a scratch copy of xliff/, changes
-//     nothing (a new or reworded msg() shows up there), and locale-codes.ts is current.
+//     nothing (a new or reworded msg() shows up there), locale-codes.ts and the chunks'
+//     loader table (src/locales/chunks.ts) are current, and no stale chunk is left.
 // Prints one line per failure, writes {"locales": {passed, failed, skipped}} to the file
 // named by CANDOR_TOTALS_FILE (if set), and exits 1 on any failure.
 import { spawnSync } from 'node:child_process';
@@ -13,6 +15,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { localeChunkFiles, staleChunkFiles } from './locale-chunks.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 process.chdir(root);
@@ -71,9 +74,21 @@ function run() {
   const extract = litLocalize('extract', scratchConfig('extract.json', present));
 
   const source = extract.ok ? sourceMessages(scratchXliff) : null;
-  for (const locale of locales) record(locale, checkLocale(locale, source, build.ok ? scratchOut : null));
+  // The chunks as scripts/locale-chunks.mjs would write them from src/locales/ as it is.
+  let chunks = new Map();
+  const chunkProblems = [];
+  try {
+    chunks = localeChunkFiles();
+    for (const stale of staleChunkFiles(chunks)) chunkProblems.push(`${stale} is no longer generated: run npm run localize:build`);
+    chunkProblems.push(...compareChunks(chunks, (path) => path.endsWith('/chunks.ts')));
+  } catch (error) {
+    chunkProblems.push(`scripts/locale-chunks.mjs failed: ${error instanceof Error ? error.message : error}`);
+  }
+  for (const locale of locales) {
+    record(locale, [...checkLocale(locale, source, build.ok ? scratchOut : null), ...compareChunks(chunks, (path) => path.startsWith(`${config.output.outputDir.replace(/^\.\//, '')}/${locale}/`))]);
+  }
   const buildProblem = build.ok ? [] : [`lit-localize build failed, so src/locales/ could not be compared: ${buildFailure(build.output)}`];
-  record('extraction', [...buildProblem, ...checkExtraction(extract, scratchXliff, build.ok ? scratchOut : null)]);
+  record('extraction', [...buildProblem, ...chunkProblems, ...checkExtraction(extract, scratchXliff, build.ok ? scratchOut : null)]);
 
   const failed = results.filter((result) => result.failures.length > 0).length;
   const passed = results.length - failed;
@@ -122,6 +137,17 @@ function checkLocale(locale, source, builtDir) {
     // lit-localize build failed (reported once, under "extraction"): nothing to compare with.
   } else if (readFileSync(generated, 'utf8') !== readFileSync(join(builtDir, `${locale}.ts`), 'utf8')) {
     failures.push(`${generated} is out of step with xliff/${locale}.xlf: run npx lit-localize build`);
+  }
+  return failures;
+}
+
+/** Generated chunk files (those `select` picks) that differ from the files on disk. */
+function compareChunks(chunks, select) {
+  const failures = [];
+  for (const [path, contents] of chunks) {
+    if (!select(path)) continue;
+    if (!existsSync(path)) failures.push(`${path} is missing: run npm run localize:build`);
+    else if (readFileSync(path, 'utf8') !== contents) failures.push(`${path} is out of step with its locale module: run npm run localize:build`);
   }
   return failures;
 }

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '../internal/i18n.js';
 import { CandorElement } from '../internal/candor-element.js';
+import { feedbackWords } from '../locales/chunks.js';
 import { controlStyles } from '../internal/controls.styles.js';
 import { DEFAULT_TIMEOUT_MS, readAcknowledgement, request, type AckResult } from '../internal/respond.js';
 import { CandorFeedbackEvent } from '../events/feedback.js';
@@ -59,6 +60,7 @@ const COUNTER_PAUSE_MS = 1000;
  * @cssproperty [--candor-feedback-gap=0.5rem] - Space between the widget's controls.
  */
 export class CandorFeedback extends CandorElement {
+  static override localeGroups = [feedbackWords];
   static override styles = [...CandorElement.styles, controlStyles, feedbackStyles];
 
   /** The item's id, sent in every event. */

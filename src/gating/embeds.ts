@@ -21,7 +21,7 @@ import { listOf, purposeLabel } from '../preferences/consent-text.js';
 import { allGranted, inDocumentOrder, purposesOf } from '../internal/purpose-list.js';
 import { safeUrl } from '../internal/safe-url.js';
 import { trustedScriptURL, trustedTypesHelp } from '../internal/trusted-types.js';
-import { formatTagFor, isLocaleReady, isRightToLeft, loadLocale, localeFor, sourceLocale } from '../localization.js';
+import { consentWords, formatTagFor, hasLocaleWords, isRightToLeft, loadLocaleWords, localeFor, sourceLocale } from '../localization.js';
 
 export interface GateEmbedsOptions {
   /** The consent store to follow. Default: the page's store (`getConsentStore()`). */
@@ -187,6 +187,9 @@ function hold(element: HTMLIFrameElement | HTMLEmbedElement, store: ConsentStore
   return embed;
 }
 
+/** The groups of words a placeholder shows (its own and the purposes' are in the consent words). */
+const EMBED_LOCALE_GROUPS = [consentWords];
+
 /**
  * Writes the placeholder's words in the locale of the embed's `lang` (see
  * `localeFor`), again after every change. While that locale's module loads, the words stay
@@ -194,8 +197,8 @@ function hold(element: HTMLIFrameElement | HTMLEmbedElement, store: ConsentStore
  */
 function describe(embed: GatedEmbed, store: ConsentStore): void {
   const wanted = localeFor(embed.element);
-  if (!isLocaleReady(wanted)) {
-    loadLocale(wanted).then(
+  if (!hasLocaleWords(wanted, EMBED_LOCALE_GROUPS)) {
+    loadLocaleWords(wanted, EMBED_LOCALE_GROUPS).then(
       () => embed.element.isConnected && describe(embed, store),
       (error: unknown) => {
         console.error(error);

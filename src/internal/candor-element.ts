@@ -1,6 +1,6 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { formatTagFor, isLocaleReady, isRightToLeft, loadLocale, localeFor, sourceLocale } from '../localization.js';
+import { formatTagFor, hasLocaleWords, isRightToLeft, loadLocaleWords, localeFor, sourceLocale, type LocaleGroup } from '../localization.js';
 import { hasExplicitDirection, markShown, setDirection, watchLanguage, withLocale } from './i18n.js';
 import { themeStyles, type Theme } from './theme.styles.js';
 
@@ -11,10 +11,11 @@ import { themeStyles, type Theme } from './theme.styles.js';
  *
  * Language: the element shows the locale of its own `lang`, else the nearest ancestor's
  * (through shadow roots), else `<html lang>`, else the browser's languages, else English,
- * and follows any of them changing. A locale's module is loaded when first needed; the
- * first render waits for it (no flash of English), later changes keep the old words until
- * the new ones are there. A right-to-left locale renders right to left unless the element
- * or an ancestor sets `dir`.
+ * and follows any of them changing. Of a locale, only the groups of words the element
+ * declares in `localeGroups` are loaded, when first needed; the first render waits for
+ * them (no flash of English), later changes keep the old words until the new ones are
+ * there. A right-to-left locale renders right to left unless the element or an ancestor
+ * sets `dir`.
  */
 export class CandorElement extends LitElement {
   static override styles = [themeStyles];
@@ -22,11 +23,18 @@ export class CandorElement extends LitElement {
   /** `auto` follows `prefers-color-scheme`; `light`, `dark` and `high-contrast` force a theme. */
   @property({ reflect: true }) theme: Theme = 'auto';
 
+  /**
+   * The groups of words the element shows (`consentWords`, `whyWords` … from
+   * src/locales/chunks.ts): of a locale, only these chunks are downloaded for it. Every
+   * element class declares its own (scripts/locale-chunks.mjs checks that it does).
+   */
+  static localeGroups: readonly LocaleGroup[] = [];
+
   /** The locale the element renders in (its words are loaded). */
   #shownLocale: string = sourceLocale;
   /** The locale its `lang` and the page ask for (it may still be loading). */
   #wantedLocale: string | null = null;
-  /** Settles when the wanted locale's module has loaded (or failed to). */
+  /** Settles when the wanted locale's chunks have loaded (or failed to). */
   #localeLoading: Promise<void> | null = null;
   #stopWatchingLanguage: (() => void) | null = null;
 
@@ -50,7 +58,7 @@ export class CandorElement extends LitElement {
     return withLocale(this.#shownLocale, compute, formatTagFor(this, this.#shownLocale));
   }
 
-  /** The first render waits for the locale's module, so a Greek page never shows English first. */
+  /** The first render waits for the locale's words, so a Greek page never shows English first. */
   protected override scheduleUpdate(): void | Promise<unknown> {
     if (!this.hasUpdated && this.#localeLoading) return this.#renderWhenLocaleReady();
     return super.scheduleUpdate();
@@ -72,16 +80,16 @@ export class CandorElement extends LitElement {
     const wanted = localeFor(this);
     if (wanted !== this.#wantedLocale) {
       this.#wantedLocale = wanted;
-      if (isLocaleReady(wanted)) this.#show(wanted);
+      if (hasLocaleWords(wanted, this.#groups)) this.#show(wanted);
       else this.#load(wanted);
     }
     this.#followDirection();
   }
 
   #load(locale: string): void {
-    const loading = loadLocale(locale).then(
+    const loading = loadLocaleWords(locale, this.#groups).then(
       () => {
-        if (this.#wantedLocale === locale) this.#show(isLocaleReady(locale) ? locale : sourceLocale);
+        if (this.#wantedLocale === locale) this.#show(hasLocaleWords(locale, this.#groups) ? locale : sourceLocale);
       },
       (error: unknown) => {
         console.error(error);
@@ -92,6 +100,10 @@ export class CandorElement extends LitElement {
     void loading.finally(() => {
       if (this.#localeLoading === loading) this.#localeLoading = null;
     });
+  }
+
+  get #groups(): readonly LocaleGroup[] {
+    return (this.constructor as typeof CandorElement).localeGroups;
   }
 
   #show(locale: string): void {

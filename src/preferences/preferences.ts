@@ -5,6 +5,7 @@ import { DEFAULT_STORAGE_KEY, type ConsentStore, type HistoryEntry, type Policy,
 import { CandorDataRequestEvent, type DataRequestAnswer, type DataRequestKind } from '../events/data-request.js';
 import { CandorPreferencesRequestEvent } from '../events/preferences-request.js';
 import { CandorElement } from '../internal/candor-element.js';
+import { consentWords, preferencesWords } from '../locales/chunks.js';
 import { renderConsentChoices } from '../internal/consent-choices.js';
 import { controlStyles } from '../internal/controls.styles.js';
 import { DialogController, dialogStyles, openLayer } from '../internal/dialog.js';
@@ -125,6 +126,7 @@ const DATA_REQUEST_TIMEOUT_MS = 30_000;
  * @cssproperty [--candor-preferences-inline-size=44rem] - Width of the dialog (it never exceeds the viewport).
  */
 export class CandorPreferences extends CandorElement {
+  static override localeGroups = [consentWords, preferencesWords];
   static override styles = [
     ...CandorElement.styles,
     controlStyles,

@@ -4,6 +4,7 @@ import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { declaredLanguage, msg, str } from '../internal/i18n.js';
 import { CandorElement } from '../internal/candor-element.js';
+import { whyWords } from '../locales/chunks.js';
 import { controlStyles } from '../internal/controls.styles.js';
 import { PopoverController } from '../internal/popover.js';
 import { DEFAULT_TIMEOUT_MS, readAcknowledgement, request, type AckResult } from '../internal/respond.js';
@@ -87,6 +88,7 @@ const PERSONALIZATION = 'personalization';
  * @cssproperty [--candor-why-bar-color=var(--candor-color-action)] - Colour of the weight bars; the theme's action colour unless set.
  */
 export class CandorWhy extends CandorElement {
+  static override localeGroups = [whyWords];
   static override styles = [...CandorElement.styles, controlStyles, weightStyles, whyStyles];
 
   /** The item's id, sent in every event. */

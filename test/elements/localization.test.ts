@@ -1,6 +1,7 @@
 // Candor's per-element localization: which locale an element shows, that it follows changes,
-// that a locale is fetched only when shown, and that a host can add or change words.
-// The network test runs first: it needs a page that has loaded no locale yet.
+// that a locale is fetched only when shown (and only the chunks of words the element shows),
+// and that a host can add or change words.
+// The network tests run first: each needs a locale no earlier test has loaded.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { configureLocalization, msg as hostMsg } from '@lit/localize';
 import { generateMsgId } from '@lit/localize/internal/id-generation.js';
@@ -22,10 +23,35 @@ import { destroyStores, freshKey, part, settle, textOf } from '../helpers/consen
 const fetched: string[] = [];
 new PerformanceObserver((list) => fetched.push(...list.getEntries().map((entry) => entry.name))).observe({ type: 'resource', buffered: true });
 
-/** Locale modules the page has requested, e.g. `['pl']` (locale-codes.ts is not one). */
+/**
+ * Locale modules the page has requested: chunks as `pl/consent`, a whole locale module as
+ * `pl` (elements never need one). locale-codes.ts and chunks.ts are not locales.
+ */
 function localeRequests(): string[] {
-  const codes = fetched.map((url) => /\/src\/locales\/([a-z]{2,3})\.(?:js|ts)(?:\?|$)/.exec(url)?.[1]).filter((code): code is string => !!code);
-  return [...new Set(codes)].sort();
+  const names = fetched
+    .map((url) => /\/src\/locales\/([a-z]{2,3}(?:\/[a-z-]+)?)\.(?:js|ts)(?:\?|$)/.exec(url)?.[1])
+    .filter((name): name is string => !!name);
+  return [...new Set(names)].sort();
+}
+
+/** The chunks requested for one locale, e.g. `['pl/consent']`. */
+function requestsFor(locale: string): string[] {
+  return localeRequests().filter((name) => name === locale || name.startsWith(`${locale}/`));
+}
+
+/**
+ * Waits until `element` shows `locale` with only the chunks it declared, checks those are all
+ * the page fetched for the locale, then loads every chunk of the locale and checks that the
+ * element's text stays the same: its own chunks held every word it shows.
+ */
+async function expectOwnChunksSuffice(element: Element, locale: string, chunks: string[]): Promise<void> {
+  await waitUntil(() => shownLocale(element) === locale, `${element.localName} should show ${locale}`);
+  await element.updateComplete;
+  expect(requestsFor(locale), `what a page with only ${element.localName} in ${locale} downloads`).to.deep.equal(chunks);
+  const withOwnChunks = textOf(element);
+  await loadLocale(locale); // every group
+  await element.updateComplete;
+  expect(textOf(element), `${element.localName} in ${locale} once every chunk is loaded`).to.equal(withOwnChunks);
 }
 
 /** What Candor says for an English source text in a locale (loading it first), spaces collapsed as in `textOf`. */
@@ -90,17 +116,37 @@ describe('localization', () => {
   });
 
   describe('network', () => {
-    it('loads no locale module on an English page, and only Polish for a Polish element', async () => {
+    it('loads no locale chunk on an English page, and only the Polish consent words for a Polish banner', async () => {
       const { elements } = await everyElement();
       await expectShows(elements[0]!, 'Accept all');
       expect(localeRequests()).to.deep.equal([]);
 
-      const polish = await fixture<Element>(html`<candor-feedback lang="pl" item-id="b"></candor-feedback>`);
-      await polish.updateComplete;
-      await waitUntil(() => localeRequests().length > 0, 'the Polish module should be requested');
-      // By the time the Polish request is reported, any earlier one would have been too.
-      expect(localeRequests()).to.deep.equal(['pl']);
-      expect(textOf(polish)).to.contain(await said('pl', 'Was this helpful?'));
+      const key = freshKey();
+      getConsentStore({ key }).configure({ storage: 'memory', gpc: false });
+      const banner = await fixture<Element>(
+        html`<candor-banner lang="pl" store-key=${key} storage="memory" purposes="necessary analytics" policy-version="1"></candor-banner>`,
+      );
+      await waitUntil(() => localeRequests().length > 0, 'the Polish consent chunk should be requested');
+      // Chunks of one element are requested together: by now any other would be reported too.
+      await expectOwnChunksSuffice(banner, 'pl', ['pl/consent']);
+      expect(localeRequests()).to.deep.equal(['pl/consent', 'pl/feedback', 'pl/preferences', 'pl/why']); // loadLocale('pl') above
+      expect(textOf(banner)).to.contain(await said('pl', 'Accept all'));
+    });
+
+    it('loads only the "why" words for a why element alone, and only its own for each element type', async () => {
+      const why = await fixture<Element>(html`<candor-why lang="sv" item-id="a" item-label="Shoes"></candor-why>`);
+      await expectOwnChunksSuffice(why, 'sv', ['sv/why']);
+      expect(textOf(why)).to.contain(await said('sv', 'Why am I seeing this?'));
+
+      const feedback = await fixture<Element>(html`<candor-feedback lang="fi" item-id="a" item-label="Shoes"></candor-feedback>`);
+      await expectOwnChunksSuffice(feedback, 'fi', ['fi/feedback']);
+
+      const key = freshKey();
+      getConsentStore({ key }).configure({ storage: 'memory', gpc: false, policy: { version: '1', purposes: ['necessary', 'analytics'] } });
+      const panel = await fixture<Element & CandorPreferences>(html`<candor-preferences lang="da" store-key=${key}></candor-preferences>`);
+      await panel.updateComplete;
+      await panel.show();
+      await expectOwnChunksSuffice(panel, 'da', ['da/consent', 'da/preferences']);
     });
   });
 
