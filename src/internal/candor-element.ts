@@ -1,7 +1,7 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { formatTagFor, hasLocaleWords, isRightToLeft, loadLocaleWords, localeFor, sourceLocale, type LocaleGroup } from '../localization.js';
-import { hasExplicitDirection, markShown, setDirection, watchLanguage, withLocale } from './i18n.js';
+import { declaredLanguage, hasExplicitDirection, markShown, setDirection, setShownLanguage, watchLanguage, withLocale } from './i18n.js';
 import { themeStyles, type Theme } from './theme.styles.js';
 
 /**
@@ -83,7 +83,7 @@ export class CandorElement extends LitElement {
       if (hasLocaleWords(wanted, this.#groups)) this.#show(wanted);
       else this.#load(wanted);
     }
-    this.#followDirection();
+    this.#markLanguageAndDirection();
   }
 
   #load(locale: string): void {
@@ -109,13 +109,22 @@ export class CandorElement extends LitElement {
   #show(locale: string): void {
     if (locale !== this.#shownLocale) {
       this.#shownLocale = locale;
-      this.#followDirection();
+      this.#markLanguageAndDirection();
     }
     this.requestUpdate();
   }
 
-  #followDirection(): void {
-    // A `dir` Candor wrote itself does not count as the page's choice.
+  #markLanguageAndDirection(): void {
+    // A `dir` or `lang` Candor wrote itself does not count as the page's choice.
     setDirection(this, isRightToLeft(this.#shownLocale) && !hasExplicitDirection(this) ? 'rtl' : null);
+    // Words in another language than the page declares (English where Korean was asked for,
+    // or the old language while a new one loads) carry their own `lang`, for screen readers.
+    const declared = declaredLanguage(this);
+    const differs = declared !== null && languageOf(declared) !== languageOf(this.#shownLocale);
+    setShownLanguage(this, differs ? this.#shownLocale : null);
   }
+}
+
+function languageOf(tag: string): string {
+  return tag.toLowerCase().split('-')[0]!;
 }

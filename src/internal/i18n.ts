@@ -86,41 +86,64 @@ function composedParent(node: EventTarget): EventTarget | null {
 }
 
 /**
- * `dir` values Candor itself wrote on an element (a right-to-left locale on a page that
- * sets no direction), so they are not mistaken for the page's own choice.
+ * `dir` and `lang` values Candor itself wrote on an element (a right-to-left locale on a
+ * page that sets no direction; English shown where the page asked for a language Candor
+ * does not ship), so they are not mistaken for the page's own choice.
  */
-const directionsSetByCandor = new WeakMap<Element, string>();
+const writtenByCandor = new WeakMap<Element, Map<string, string>>();
 
-export function setDirection(element: Element, dir: 'rtl' | null): void {
-  const ours = directionsSetByCandor.get(element);
-  const current = element.getAttribute('dir');
-  if (ours !== undefined && ours !== current) directionsSetByCandor.delete(element); // the page took over
-  if (dir === null) {
+function writtenValue(element: Element, name: string): string | undefined {
+  return writtenByCandor.get(element)?.get(name);
+}
+
+/** Writes (or with `null` removes) an attribute Candor owns until the page sets it itself. */
+function setOwnAttribute(element: Element, name: 'dir' | 'lang', value: string | null): void {
+  const ours = writtenValue(element, name);
+  const current = element.getAttribute(name);
+  if (ours !== undefined && ours !== current) writtenByCandor.get(element)!.delete(name); // the page took over
+  if (value === null) {
     if (ours !== undefined && ours === current) {
-      element.removeAttribute('dir');
-      directionsSetByCandor.delete(element);
+      element.removeAttribute(name);
+      writtenByCandor.get(element)!.delete(name);
     }
     return;
   }
-  if (current === dir) return;
-  element.setAttribute('dir', dir);
-  directionsSetByCandor.set(element, dir);
+  if (current === value) return;
+  if (current !== null && ours === undefined) return; // the page's own value wins
+  element.setAttribute(name, value);
+  if (!writtenByCandor.has(element)) writtenByCandor.set(element, new Map());
+  writtenByCandor.get(element)!.set(name, value);
+}
+
+export function setDirection(element: Element, dir: 'rtl' | null): void {
+  setOwnAttribute(element, 'dir', dir);
+}
+
+/**
+ * Marks the language an element really shows when it differs from the one its page
+ * declares (English on a `lang="ko"` page), so screen readers pronounce it right.
+ */
+export function setShownLanguage(element: Element, locale: string | null): void {
+  setOwnAttribute(element, 'lang', locale);
 }
 
 /** Whether `node` or an ancestor (through shadow roots) sets `dir` itself. */
 export function hasExplicitDirection(node: Element): boolean {
   for (let element: Element | null = node; element; element = composedParentElement(element)) {
     const dir = element.getAttribute('dir');
-    if (dir !== null && directionsSetByCandor.get(element) !== dir) return true;
+    if (dir !== null && writtenValue(element, 'dir') !== dir) return true;
   }
   return false;
 }
 
-/** The nearest `lang` attribute on `node` or an ancestor, through shadow roots (`<html lang>` last). */
+/**
+ * The nearest `lang` attribute on `node` or an ancestor, through shadow roots (`<html lang>`
+ * last), leaving out a `lang` Candor wrote itself.
+ */
 export function declaredLanguage(node: Element): string | null {
   for (let element: Element | null = node; element; element = composedParentElement(element)) {
     const lang = element.getAttribute('lang')?.trim();
-    if (lang) return lang;
+    if (lang && writtenValue(element, 'lang') !== element.getAttribute('lang')) return lang;
   }
   return null;
 }

@@ -224,6 +224,24 @@ describe('localization', () => {
       expect(shownLocale(feedback)).to.equal('en');
     });
 
+    it('marks English shown on a page in another language with lang="en", and drops it when the page changes', async () => {
+      const section = await fixture<HTMLElement>(html`<section lang="zu"><candor-feedback item-id="a"></candor-feedback></section>`);
+      const feedback = section.querySelector('candor-feedback')!;
+      await feedback.updateComplete;
+      expect(feedback.getAttribute('lang'), 'English words on a Zulu page say they are English').to.equal('en');
+      expect(localeFor(feedback), 'a lang Candor wrote is not the page asking for English').to.equal('en');
+      section.lang = 'de';
+      await waitUntil(() => shownLocale(feedback) === 'de', 'the element should follow the page to German');
+      await waitUntil(() => !feedback.hasAttribute('lang'), 'German on a German page needs no lang of its own');
+      section.lang = 'zu';
+      await waitUntil(() => shownLocale(feedback) === 'en', 'back to English');
+      await waitUntil(() => feedback.getAttribute('lang') === 'en', 'marked English again');
+      feedback.setAttribute('lang', 'fr');
+      await waitUntil(() => shownLocale(feedback) === 'fr', 'the page’s own lang on the element decides');
+      await feedback.updateComplete;
+      expect(feedback.getAttribute('lang'), 'the page’s own lang is never overwritten').to.equal('fr');
+    });
+
     it('serves a regional tag with its language (pt-BR → pt) and knows old codes', async () => {
       const feedback = await fixture<Element>(html`<candor-feedback lang="pt-BR" item-id="a"></candor-feedback>`);
       await feedback.updateComplete;
