@@ -1,6 +1,6 @@
 import { safeUrl } from '../internal/safe-url.js';
 import { canonicalJson, fnv1a } from './hash.js';
-import { isPresetPurposeId, PRESET_PURPOSE_IDS, PRESETS, presetSignature } from './presets.js';
+import { isPresetPurposeId, PRESET_PURPOSE_IDS, PRESETS, presetSignature, type PurposeTexts } from './presets.js';
 import type { LegalBasis, Policy, PresetPurposeId, Purpose } from './types.js';
 
 /** A policy configuration that breaks a rule. `field` is the path of the bad value, `rule` names the rule. */
@@ -49,17 +49,6 @@ export function isPurposeId(id: unknown): id is string {
 
 const LIMITS = { version: 64, summary: 2000, purposes: 50, label: 200, description: 2000, text: 200, list: 20 };
 const POLICY_KEYS = ['version', 'updated', 'url', 'summary', 'purposes'];
-const PURPOSE_KEYS = [
-  'id',
-  'label',
-  'description',
-  'required',
-  'dataCategories',
-  'retention',
-  'recipients',
-  'legalBasis',
-  'saleOrShare',
-];
 
 /**
  * Policies this library (any copy of it on the page) has validated. Shared through the
@@ -83,10 +72,7 @@ export function definePolicy(config: unknown): Policy {
   }
   rejectUnknownKeys(config, POLICY_KEYS, 'policy');
 
-  const version = config.version;
-  if (typeof version !== 'string' || version.trim() === '' || version.length > LIMITS.version) {
-    fail('policy.version', 'type', `policy.version must be a non-empty string of at most ${LIMITS.version} characters (got ${describe(version)})`);
-  }
+  const version = text(config.version, 'policy.version', LIMITS.version);
   const updated = optional(config, 'updated');
   if (updated !== null && !isRealDate(updated)) {
     fail('policy.updated', 'date', `policy.updated ${describe(updated)} must be a real date written YYYY-MM-DD`);
@@ -139,6 +125,24 @@ interface PurposeFields {
   saleOrShare?: boolean;
 }
 
+/** How each optional field of a purpose is checked, in the order the checks run. */
+const PURPOSE_FIELDS: { [key in keyof PurposeFields]-?: (value: unknown, field: string) => PurposeFields[key] } = {
+  label: (value, field) => text(value, field, LIMITS.label),
+  description: (value, field) => text(value, field, LIMITS.description),
+  required: flag,
+  dataCategories: list,
+  retention: (value, field) => text(value, field, LIMITS.text),
+  recipients: list,
+  legalBasis: (value, field) => {
+    if (!LEGAL_BASES.includes(value as LegalBasis)) {
+      fail(field, 'enum', `${field} ${describe(value)} must be one of ${LEGAL_BASES.join(', ')}`);
+    }
+    return value as LegalBasis;
+  },
+  saleOrShare: flag,
+};
+const PURPOSE_KEYS = ['id', ...Object.keys(PURPOSE_FIELDS)];
+
 function definePurpose(entry: unknown, path: string): Purpose {
   if (typeof entry === 'string') {
     if (!isPresetPurposeId(entry)) fail(path, 'unknown-preset', notBuiltIn(path, entry));
@@ -172,29 +176,12 @@ function definePurpose(entry: unknown, path: string): Purpose {
 }
 
 function readPurposeFields(entry: Record<string, unknown>, path: string): PurposeFields {
-  const fields: PurposeFields = {};
-  const label = optional(entry, 'label');
-  if (label !== null) fields.label = text(label, `${path}.label`, LIMITS.label);
-  const description = optional(entry, 'description');
-  if (description !== null) fields.description = text(description, `${path}.description`, LIMITS.description);
-  const required = optional(entry, 'required');
-  if (required !== null) fields.required = flag(required, `${path}.required`);
-  const dataCategories = optional(entry, 'dataCategories');
-  if (dataCategories !== null) fields.dataCategories = list(dataCategories, `${path}.dataCategories`);
-  const retention = optional(entry, 'retention');
-  if (retention !== null) fields.retention = text(retention, `${path}.retention`, LIMITS.text);
-  const recipients = optional(entry, 'recipients');
-  if (recipients !== null) fields.recipients = list(recipients, `${path}.recipients`);
-  const legalBasis = optional(entry, 'legalBasis');
-  if (legalBasis !== null) {
-    if (!LEGAL_BASES.includes(legalBasis as LegalBasis)) {
-      fail(`${path}.legalBasis`, 'enum', `${path}.legalBasis ${describe(legalBasis)} must be one of ${LEGAL_BASES.join(', ')}`);
-    }
-    fields.legalBasis = legalBasis as LegalBasis;
+  const fields: Record<string, unknown> = {};
+  for (const [key, read] of Object.entries(PURPOSE_FIELDS)) {
+    const value = optional(entry, key);
+    if (value !== null) fields[key] = read(value, `${path}.${key}`);
   }
-  const saleOrShare = optional(entry, 'saleOrShare');
-  if (saleOrShare !== null) fields.saleOrShare = flag(saleOrShare, `${path}.saleOrShare`);
-  return fields;
+  return fields as PurposeFields;
 }
 
 /**
@@ -207,20 +194,17 @@ function presetPurpose(id: PresetPurposeId, overrides: PurposeFields): Purpose {
   const hasOverrides = Object.keys(overrides).length > 0;
   const fingerprint = fnv1a(presetSignature(id) + (hasOverrides ? canonicalJson(overrides) : ''));
   const fixed = (value: unknown): PropertyDescriptor => ({ value, enumerable: true });
-  const translated = (key: 'label' | 'description' | 'retention'): PropertyDescriptor =>
-    overrides[key] !== undefined ? fixed(overrides[key]) : { get: () => preset.texts()[key], enumerable: true };
-  const translatedList = (key: 'dataCategories' | 'recipients'): PropertyDescriptor =>
-    overrides[key] !== undefined
-      ? fixed(overrides[key])
-      : { get: () => Object.freeze(preset.texts()[key]), enumerable: true };
+  // Lists come out frozen like everything else in a policy (freezing a string changes nothing).
+  const translated = (key: keyof PurposeTexts): PropertyDescriptor =>
+    overrides[key] !== undefined ? fixed(overrides[key]) : { get: () => Object.freeze(preset.texts()[key]), enumerable: true };
   const purpose = Object.defineProperties({} as Purpose, {
     id: fixed(id),
     label: translated('label'),
     description: translated('description'),
     required: fixed(overrides.required ?? preset.required),
-    dataCategories: translatedList('dataCategories'),
+    dataCategories: translated('dataCategories'),
     retention: translated('retention'),
-    recipients: translatedList('recipients'),
+    recipients: translated('recipients'),
     legalBasis: fixed(overrides.legalBasis ?? preset.legalBasis),
     saleOrShare: fixed(overrides.saleOrShare ?? preset.saleOrShare),
     preset: fixed(id),

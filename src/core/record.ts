@@ -1,3 +1,4 @@
+import { own } from '../internal/validate.js';
 import { canonicalJson, fnv1a } from './hash.js';
 import { isPurposeId } from './policy.js';
 import type { ConsentRecord, ConsentSource, Decisions, HistoryEntry, PurposeId } from './types.js';
@@ -83,15 +84,8 @@ export function serializeRecord(record: ConsentRecord): string {
 
 /** The part of a record that its history keeps. */
 export function historyEntry(record: HistoryEntry): HistoryEntry {
-  return {
-    receiptId: record.receiptId,
-    policyVersion: record.policyVersion,
-    decisions: { ...record.decisions },
-    source: record.source,
-    gpc: record.gpc,
-    locale: record.locale,
-    decidedAt: record.decidedAt,
-  };
+  const entry = Object.fromEntries(ENTRY_KEYS.map((key) => [key, record[key]])) as unknown as HistoryEntry;
+  return { ...entry, decisions: { ...record.decisions } };
 }
 
 /**
@@ -186,29 +180,30 @@ function readRecord(raw: string, now: number): ConsentRecord {
   return deepFreeze({ ...rest, check });
 }
 
+/** The plain fields of a decision, each with its test and what it must be. */
+const ENTRY_FIELDS: Record<'receiptId' | 'policyVersion' | 'source' | 'gpc' | 'locale', [(value: unknown) => boolean, string]> = {
+  receiptId: [(value) => typeof value === 'string' && UUID_V4.test(value), 'a UUID'],
+  policyVersion: [(value) => typeof value === 'string' && value !== '' && value.length <= MAX_VERSION_LENGTH, 'a policy version'],
+  source: [(value) => CONSENT_SOURCES.includes(value as ConsentSource), 'a known source'],
+  gpc: [(value) => typeof value === 'boolean', 'true or false'],
+  locale: [isLocaleTag, 'a language tag'],
+};
+
 function readEntry(object: Record<string, unknown>, now: number, where: string): HistoryEntry {
   if (where !== 'the record') exactKeys(object, ENTRY_KEYS, where);
-  const receiptId = own(object, 'receiptId');
-  if (typeof receiptId !== 'string' || !UUID_V4.test(receiptId)) reject(`"receiptId" of ${where} is not a UUID`);
-  const policyVersion = own(object, 'policyVersion');
-  if (typeof policyVersion !== 'string' || policyVersion === '' || policyVersion.length > MAX_VERSION_LENGTH) {
-    reject(`"policyVersion" of ${where} is not a policy version`);
+  for (const [key, [valid, what]] of Object.entries(ENTRY_FIELDS)) {
+    if (!valid(own(object, key))) reject(`"${key}" of ${where} is not ${what}`);
   }
-  const source = own(object, 'source');
-  if (!CONSENT_SOURCES.includes(source as ConsentSource)) reject(`"source" of ${where} is not a known source`);
-  const gpc = own(object, 'gpc');
-  if (typeof gpc !== 'boolean') reject(`"gpc" of ${where} is not true or false`);
-  const locale = own(object, 'locale');
-  if (!isLocaleTag(locale)) reject(`"locale" of ${where} is not a language tag`);
   const decidedAt = isoTime(own(object, 'decidedAt'), `"decidedAt" of ${where}`);
   if (Date.parse(decidedAt) > now + CLOCK_SKEW_MS) reject(`"decidedAt" of ${where} is in the future`);
+  const entry = object as unknown as HistoryEntry;
   return {
-    receiptId,
-    policyVersion,
+    receiptId: entry.receiptId,
+    policyVersion: entry.policyVersion,
     decisions: decisionMap(own(object, 'decisions'), where),
-    source: source as ConsentSource,
-    gpc,
-    locale,
+    source: entry.source,
+    gpc: entry.gpc,
+    locale: entry.locale,
     decidedAt,
   };
 }
@@ -260,11 +255,6 @@ function exactKeys(object: Record<string, unknown>, keys: readonly string[], whe
   for (const key of keys) {
     if (!Object.hasOwn(object, key)) reject(`${where} has no "${key}"`);
   }
-}
-
-/** An own property only: inherited names (`constructor`, `__proto__`) read as absent. */
-function own(object: Record<string, unknown>, key: string): unknown {
-  return Object.hasOwn(object, key) ? object[key] : undefined;
 }
 
 function deepFreeze<T>(value: T): T {

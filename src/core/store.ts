@@ -79,6 +79,13 @@ export interface ConsentStore extends ConsentState {
   exportRecord(): string;
 }
 
+interface DecisionRequest {
+  policy: Policy;
+  source: ConsentSource;
+  origin?: EventTarget;
+  current: Decisions;
+}
+
 interface RegistryEntry {
   store: ConsentStore;
   close(): void;
@@ -248,36 +255,33 @@ class Store implements ConsentStore {
   }
 
   acceptAll(options?: DecisionOptions): ConsentChangeDetail {
-    const policy = this.requirePolicy('acceptAll');
-    const { source, origin } = decisionOptions(options, 'acceptAll');
-    const current = this.decisions;
-    const kept = this.keptOverrides(current);
+    const request = this.request('acceptAll', options);
+    const kept = this.keptOverrides(request.current);
     const gpc = this.gpc;
     const next = Object.fromEntries(
-      policy.purposes.map((purpose) => {
+      request.policy.purposes.map((purpose) => {
         // Under GPC, "accept all" is not an explicit choice to sell or share: only an earlier override keeps it.
         const deniedByGpc = gpc && purpose.saleOrShare && !purpose.required && !kept.has(purpose.id);
         return [purpose.id, !deniedByGpc];
       }),
     );
-    return this.decide(next, kept, source, origin, current);
+    return this.decide(next, kept, request);
   }
 
   rejectAll(options?: DecisionOptions): ConsentChangeDetail {
-    return this.refuseAll(decisionOptions(options, 'rejectAll'), 'rejectAll');
+    return this.refuseAll(this.request('rejectAll', options));
   }
 
   withdraw(options?: DecisionOptions): ConsentChangeDetail {
-    return this.refuseAll(decisionOptions(options, 'withdraw'), 'withdraw');
+    return this.refuseAll(this.request('withdraw', options));
   }
 
   set(decisions: Decisions, options?: DecisionOptions): ConsentChangeDetail {
-    const policy = this.requirePolicy('set');
-    const { source, origin } = decisionOptions(options, 'set');
+    const request = this.request('set', options);
+    const { policy, current } = request;
     if (decisions === null || typeof decisions !== 'object' || Array.isArray(decisions)) {
       throw new Error('Candor: set() takes an object of purpose ids and true/false, e.g. set({ analytics: true })');
     }
-    const current = this.decisions;
     const overrides = this.keptOverrides(current);
     const gpc = this.gpc;
     const next: Decisions = { ...current };
@@ -295,7 +299,7 @@ class Store implements ConsentStore {
       if (!granted) overrides.delete(id);
       else if (gpc && purpose.saleOrShare) overrides.add(id);
     }
-    return this.decide(next, overrides, source, origin, current);
+    return this.decide(next, overrides, request);
   }
 
   subscribe(listener: (state: ConsentState) => void): () => void {
@@ -317,28 +321,25 @@ class Store implements ConsentStore {
         version: policy.version,
         updated: policy.updated,
         url: policy.url,
-        purposes: policy.purposes.map((purpose) => ({
-          id: purpose.id,
-          label: purpose.label,
-          description: purpose.description,
-          required: purpose.required,
-          dataCategories: purpose.dataCategories,
-          retention: purpose.retention,
-          recipients: purpose.recipients,
-          legalBasis: purpose.legalBasis,
-          saleOrShare: purpose.saleOrShare,
-          granted: decisions[purpose.id] === true,
+        // What the visitor was told (preset texts in the current locale), without the internal bookkeeping.
+        purposes: policy.purposes.map(({ preset: _preset, fingerprint: _fingerprint, ...told }) => ({
+          ...told,
+          granted: decisions[told.id] === true,
         })),
       },
     };
     return JSON.stringify(exported, null, 2);
   }
 
-  private refuseAll({ source, origin }: { source: ConsentSource; origin?: EventTarget }, method: string): ConsentChangeDetail {
+  /** What every decision starts from: the policy, where the visitor decided, and the decisions in force before. */
+  private request(method: string, options: DecisionOptions | undefined): DecisionRequest {
     const policy = this.requirePolicy(method);
-    const current = this.decisions;
-    const next = Object.fromEntries(policy.purposes.map((purpose) => [purpose.id, purpose.required]));
-    return this.decide(next, new Set(), source, origin, current);
+    return { policy, ...decisionOptions(options, method), current: this.decisions };
+  }
+
+  private refuseAll(request: DecisionRequest): ConsentChangeDetail {
+    const next = Object.fromEntries(request.policy.purposes.map((purpose) => [purpose.id, purpose.required]));
+    return this.decide(next, new Set(), request);
   }
 
   /** Sale/share grants the visitor made explicitly under GPC and still holds. */
@@ -347,14 +348,7 @@ class Store implements ConsentStore {
     return new Set(overrides.filter((id) => Object.hasOwn(current, id) && current[id] === true));
   }
 
-  private decide(
-    decisions: Decisions,
-    overrides: Set<PurposeId>,
-    source: ConsentSource,
-    origin: EventTarget | undefined,
-    previous: Decisions,
-  ): ConsentChangeDetail {
-    const policy = this.currentPolicy as Policy;
+  private decide(decisions: Decisions, overrides: Set<PurposeId>, { policy, source, origin, current }: DecisionRequest): ConsentChangeDetail {
     const now = this.clock();
     const record = createRecord({
       policyVersion: policy.version,
@@ -368,7 +362,7 @@ class Store implements ConsentStore {
       expiresAt: now + this.expiresAfterDays * DAY_MS,
       previous: this.currentRecord,
     });
-    return this.commit(record, previous, origin);
+    return this.commit(record, current, origin);
   }
 
   /**
@@ -424,18 +418,15 @@ class Store implements ConsentStore {
       try {
         this.storage.write(this.key, serializeRecord(candidate));
         this.currentRecord = candidate;
-        this.persistenceState = { kind: this.storage.kind, ok: true, problem: null };
+        this.setPersistence(null);
         return true;
       } catch (error) {
         firstError ??= error;
       }
     }
     this.currentRecord = record;
-    const message =
-      `Candor: could not save the consent record to ${this.storage.kind} storage (${describeError(firstError)}); ` +
-      'the choice is kept in memory and will be asked for again on the next visit.';
-    this.persistenceState = { kind: this.storage.kind, ok: false, problem: message };
-    this.report('storage-write-failed', message);
+    const consequence = 'the choice is kept in memory and will be asked for again on the next visit.';
+    this.storageFailed('storage-write-failed', 'save the consent record to', firstError, consequence);
     return false;
   }
 
@@ -451,14 +442,11 @@ class Store implements ConsentStore {
     } catch (error) {
       this.currentRecord = null;
       this.invalidRecord = false;
-      const message =
-        `Candor: could not read the consent record from ${this.storage.kind} storage (${describeError(error)}); ` +
-        'choices are kept in memory until the page closes.';
-      this.persistenceState = { kind: this.storage.kind, ok: false, problem: message };
-      this.report('storage-read-failed', message);
+      const consequence = 'choices are kept in memory until the page closes.';
+      this.storageFailed('storage-read-failed', 'read the consent record from', error, consequence);
       return;
     }
-    this.persistenceState = { kind: this.storage.kind, ok: true, problem: null };
+    this.setPersistence(null);
     const { record, problem } = parseRecord(value, this.clock());
     this.currentRecord = record;
     this.invalidRecord = problem !== null;
@@ -555,6 +543,17 @@ class Store implements ConsentStore {
   private locale(origin?: EventTarget): string {
     const candidates = [localeShownAt(origin), document.documentElement.lang, navigator.language];
     return candidates.find((tag): tag is string => typeof tag === 'string' && isLocaleTag(tag)) ?? 'und';
+  }
+
+  private setPersistence(problem: string | null): void {
+    this.persistenceState = { kind: this.storage.kind, ok: problem === null, problem };
+  }
+
+  /** Storage refused a read or a write: said in the persistence state, the console and a problem event. */
+  private storageFailed(kind: ConsentProblemKind, attempt: string, error: unknown, consequence: string): void {
+    const message = `Candor: could not ${attempt} ${this.storage.kind} storage (${describeError(error)}); ${consequence}`;
+    this.setPersistence(message);
+    this.report(kind, message);
   }
 
   private report(kind: ConsentProblemKind, message: string): void {

@@ -212,6 +212,10 @@ describe('store', () => {
       expect(exported.record).to.deep.equal(JSON.parse(JSON.stringify(store.record)));
       const analytics = exported.policy.purposes.find((purpose: { id: string }) => purpose.id === 'analytics');
       expect(analytics).to.include({ label: 'Analytics', granted: true, legalBasis: 'consent' });
+      // What the visitor was told and the decision, nothing internal (preset, fingerprint).
+      expect(Object.keys(analytics)).to.deep.equal([
+        'id', 'label', 'description', 'required', 'dataCategories', 'retention', 'recipients', 'legalBasis', 'saleOrShare', 'granted',
+      ]);
       expect(analytics.description).to.be.a('string').and.not.equal('');
       expect(exported.policy.purposes.find((purpose: { id: string }) => purpose.id === 'functional').granted).to.equal(false);
     });
