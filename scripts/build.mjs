@@ -29,6 +29,12 @@ const standalone = readFileSync('dist/candor.js', 'utf8');
 const dropped = defines.filter((name) => !['"', "'", '`'].some((quote) => standalone.includes(`${quote}${name}${quote}`)));
 if (dropped.length) fail(`dist/candor.js lacks ${dropped.join(', ')} (check "sideEffects" in package.json)`);
 
+// Translator notes stay in the source (scripts/strip-msg-desc.mjs): none may ship.
+const withNotes = readdirSync('dist', { recursive: true })
+  .filter((file) => String(file).endsWith('.js'))
+  .filter((file) => /\bdesc:\s*["'`]/.test(readFileSync(`dist/${file}`, 'utf8')));
+if (withNotes.length) fail(`translator notes (msg desc) reached ${withNotes.slice(0, 5).join(', ')}`);
+
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const types = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 if (types.status !== 0) fail('type declarations failed (tsc -p tsconfig.build.json)');

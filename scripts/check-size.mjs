@@ -15,6 +15,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
+import { stripMsgDescEsbuild } from './strip-msg-desc.mjs';
 
 process.chdir(fileURLToPath(new URL('../', import.meta.url)));
 
@@ -28,7 +29,7 @@ const KB = 1000;
  * never raise one without saying why in the commit.
  */
 const BUDGETS = {
-  core: { label: 'core alone', entry: 'src/core/index.ts', target: 4 * KB, budget: 12_300 }, // 11,880 measured
+  core: { label: 'core alone', entry: 'src/core/index.ts', target: 4 * KB, budget: 12_100 }, // 11,720 measured (was 11,880)
   banner: { label: 'banner + core + Lit', entry: 'src/define/candor-banner.ts', target: 12 * KB, budget: 30_700 }, // 29,790
   all: { label: 'all four elements', entry: 'src/all.ts', target: 22 * KB, budget: 51_500 }, // 49,970
 };
@@ -108,6 +109,7 @@ async function measure({ key, entry }) {
     tsconfig: 'tsconfig.json', // experimentalDecorators, useDefineForClassFields: false
     external: key === 'locale' ? ['@lit/localize'] : [],
     logLevel: 'silent',
+    plugins: [stripMsgDescEsbuild()], // as the builds ship it: no translator notes
   });
   const outputs = result.metafile.outputs;
   const contents = new Map(result.outputFiles.map((file) => [relative(process.cwd(), file.path), file.contents]));
