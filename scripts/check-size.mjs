@@ -15,6 +15,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
+import { SITE_BUNDLE } from './site-bundle.mjs';
 import { stripMsgDescEsbuild } from './strip-msg-desc.mjs';
 
 process.chdir(fileURLToPath(new URL('../', import.meta.url)));
@@ -96,13 +97,7 @@ function localeChunks() {
 async function measure({ key, entry }) {
   const result = await esbuild.build({
     entryPoints: [entry],
-    bundle: true,
-    // Dynamic imports (locales) become lazy chunks, as any bundler a site uses makes them.
-    splitting: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
+    ...SITE_BUNDLE,
     write: false,
     metafile: true,
     outdir: 'size-check-out', // nothing is written (write: false); esbuild needs a folder name

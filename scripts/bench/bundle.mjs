@@ -5,6 +5,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
+import { SITE_BUNDLE } from '../site-bundle.mjs';
 
 const ENTRY = 'bench/pages/candor-bundle-entry.js';
 const REQUIRED = ['dist/define/candor-banner.js', 'dist/define/candor-preferences.js'];
@@ -16,12 +17,7 @@ export async function bundleCandor(root) {
   await esbuild.build({
     absWorkingDir: root,
     entryPoints: { 'candor-bundle': ENTRY },
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
+    ...SITE_BUNDLE,
     outdir: 'bench/build',
     chunkNames: 'chunks/[name]-[hash]',
     // dist/ keeps side-effect-free imports that package.json "sideEffects" lets a bundler drop;
