@@ -29,6 +29,13 @@ const standalone = readFileSync('dist/candor.js', 'utf8');
 const dropped = defines.filter((name) => !['"', "'", '`'].some((quote) => standalone.includes(`${quote}${name}${quote}`)));
 if (dropped.length) fail(`dist/candor.js lacks ${dropped.join(', ')} (check "sideEffects" in package.json)`);
 
+// Locale chunks beside candor.js must not import it back: a page may load candor.js under
+// another name or with ?v=…, and a chunk naming "../candor.js" would load a second copy.
+const importingChunks = readdirSync('dist/candor')
+  .filter((file) => file.endsWith('.js'))
+  .filter((file) => /\bimport\b|\bfrom\s*["'`]/.test(readFileSync(`dist/candor/${file}`, 'utf8')));
+if (importingChunks.length) fail(`locale chunks import other modules: ${importingChunks.slice(0, 5).join(', ')}`);
+
 // Translator notes stay in the source (scripts/strip-msg-desc.mjs): none may ship.
 const withNotes = readdirSync('dist', { recursive: true })
   .filter((file) => String(file).endsWith('.js'))

@@ -21,8 +21,10 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 /**
  * Groups of words, each the source files whose msg() calls it holds. Chosen by measuring
  * (gzip per chunk, and what the common pages download):
- *   - consent: the banner's words, the consent choices it shares with the privacy center,
- *     the purpose presets and the gated-embed placeholders — all a banner-only page needs;
+ *   - consent: the banner's words, the consent choices and sentences it shares with the
+ *     privacy center (consent-text.ts), the purpose presets and the gated-embed
+ *     placeholders — all a banner-only page needs (groupOf takes the first group that
+ *     names a file, so consent-text.ts is here, not under src/preferences/);
  *   - preferences: the privacy center's own words (consent history, legal bases, GPC,
  *     interests); a page with banner + privacy center loads consent + preferences;
  *   - why, feedback: the item-page elements, one chunk each (the two share no message).
@@ -30,7 +32,7 @@ const root = fileURLToPath(new URL('../', import.meta.url));
  * loads one chunk, at the cost of a few duplicated strings.
  */
 export const GROUPS = {
-  consent: ['src/banner/', 'src/internal/consent-choices.ts', 'src/core/presets.ts', 'src/gating/'],
+  consent: ['src/banner/', 'src/internal/consent-choices.ts', 'src/preferences/consent-text.ts', 'src/core/presets.ts', 'src/gating/'],
   preferences: ['src/preferences/'],
   why: ['src/why/'],
   feedback: ['src/feedback/'],
@@ -60,6 +62,8 @@ export function messageGroups() {
   const checker = program.getTypeChecker();
   const groups = new Map();
   const unplaced = [];
+  const elementFiles = [];
+  const filesWithWords = new Set();
   for (const sourceFile of program.getSourceFiles()) {
     const file = relative(root, sourceFile.fileName);
     if (file.startsWith('node_modules/') || file.startsWith(`${localesDir}/`)) continue;
@@ -67,8 +71,9 @@ export function messageGroups() {
     // of the whole program merges duplicates).
     const { messages, errors } = extractMessagesFromProgram({ getSourceFiles: () => [sourceFile], getTypeChecker: () => checker });
     if (errors.length) throw new Error(`lit-localize could not read the msg() calls in ${file}`);
-    checkDeclaration(sourceFile, file, messages.length > 0 ? groupOf(file) : undefined);
+    elementFiles.push(sourceFile);
     if (messages.length === 0) continue;
+    filesWithWords.add(file);
     const group = groupOf(file);
     if (!group) {
       unplaced.push(`${file} (${messages.length} messages)`);
@@ -77,6 +82,7 @@ export function messageGroups() {
     for (const { name } of messages) groups.set(name, new Set([...(groups.get(name) ?? []), group]));
   }
   if (unplaced.length) throw new Error(`GROUPS in scripts/locale-chunks.mjs places no group for ${unplaced.join(', ')}`);
+  for (const sourceFile of elementFiles) checkDeclaration(sourceFile, relative(root, sourceFile.fileName), filesWithWords);
   return groups;
 }
 
@@ -86,14 +92,34 @@ export function messageGroups() {
  * Words it shows from other files (presets, shared parts) are checked by the network test
  * in test/elements/localization.test.ts.
  */
-function checkDeclaration(sourceFile, file, ownGroup) {
+function checkDeclaration(sourceFile, file, filesWithWords) {
   const text = sourceFile.text;
   if (!/\bclass\s+\w+\s+extends\s+CandorElement\b/.test(text)) return;
   const declared = /static override localeGroups = \[([^\]]*)\]/.exec(text);
   if (!declared) throw new Error(`${file} defines an element without \`static override localeGroups = [...]\`: it would load no words`);
-  if (ownGroup && !declared[1].includes(groupExport(ownGroup))) {
-    throw new Error(`${file}: localeGroups lacks ${groupExport(ownGroup)}, the group of the file's own words`);
+  // The element's own words and those of the modules it renders from (consent-text.ts for
+  // the banner): each file's group must be declared, or those words show in English.
+  const rendered = [file, ...relativeImports(sourceFile, file)].filter((path) => filesWithWords.has(path));
+  for (const path of rendered) {
+    const group = groupOf(path);
+    if (group && !declared[1].includes(groupExport(group))) {
+      throw new Error(`${file}: localeGroups lacks ${groupExport(group)}, the group of the words in ${path}`);
+    }
   }
+}
+
+/**
+ * The project files `sourceFile` imports directly (`./x.js` → `x.ts`), leaving out the
+ * core: its only words are the purpose presets, which reach an element through the policy
+ * and live in the consent group every consent element declares.
+ */
+function relativeImports(sourceFile, file) {
+  return ts
+    .preProcessFile(sourceFile.text)
+    .importedFiles.map(({ fileName }) => fileName)
+    .filter((name) => name.startsWith('.'))
+    .map((name) => relative(root, resolve(root, dirname(file), name)).replace(/\.js$/, '.ts'))
+    .filter((path) => !path.startsWith('src/core/'));
 }
 
 /**
@@ -132,8 +158,24 @@ function templateEntries(text, path) {
   return literal.properties.map((property) => {
     if (!ts.isPropertyAssignment(property)) throw new Error(`${relative(root, path)}: unexpected ${property.getText(file)}`);
     const id = ts.isStringLiteral(property.name) || ts.isIdentifier(property.name) ? property.name.text : property.name.getText(file);
-    return { id, text: property.getText(file), usesStr: ts.isTaggedTemplateExpression(property.initializer) };
+    return { id, text: `${property.name.getText(file)}: ${valueCode(property.initializer, file, path)}` };
   });
+}
+
+/**
+ * A message as plain data. lit-localize writes str`Treść z ${0}`; the str tag only makes
+ * `{ strTag, strings, values }`, so the chunk holds that object and imports nothing: a chunk
+ * beside dist/candor.js then never names candor.js (whose URL a page may version or rename).
+ */
+function valueCode(initializer, file, path) {
+  if (!ts.isTaggedTemplateExpression(initializer)) return initializer.getText(file);
+  const template = initializer.template;
+  if (initializer.tag.getText(file) !== 'str' || !ts.isTemplateExpression(template)) {
+    throw new Error(`${relative(root, path)}: unexpected template ${initializer.getText(file)}`);
+  }
+  const strings = [template.head.text, ...template.templateSpans.map((span) => span.literal.text)];
+  const values = template.templateSpans.map((span) => Number(span.expression.getText(file)));
+  return `{ strTag: true, strings: ${JSON.stringify(strings)}, values: ${JSON.stringify(values)} }`;
 }
 
 function chunkModule(locale, group, entries) {
@@ -141,10 +183,18 @@ function chunkModule(locale, group, entries) {
     `// Generated by scripts/locale-chunks.mjs from ${localesDir}/${locale}.ts: do not edit.`,
     `// Re-generate with npm run localize:build. The "${group}" words: ${GROUPS[group].join(', ')}.`,
   ];
-  // The str tag from where Candor's runtime takes it, not @lit/localize's whole entry.
-  const imports = entries.some((entry) => entry.usesStr) ? [`import { str } from '@lit/localize/internal/str-tag.js';`, ''] : [];
   const body = entries.map((entry) => `  ${entry.text},`);
-  return [...header, ...imports, 'export const templates = {', ...body, '};', ''].join('\n');
+  // A type-only import (erased in the build); `strings` are plain arrays where the str tag
+  // would give a TemplateStringsArray, which the runtime only reads as an array.
+  return [
+    ...header,
+    "import type { TemplateMap } from '@lit/localize';",
+    '',
+    'export const templates = {',
+    ...body,
+    '} as unknown as TemplateMap;',
+    '',
+  ].join('\n');
 }
 
 /** The name of a group's export in chunks.ts: `consent` → `consentWords`. */

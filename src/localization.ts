@@ -5,14 +5,14 @@
  * @module
  */
 import type { LocaleModule, TemplateMap } from '@lit/localize';
-import { declaredLanguage, localeShownAt, notify, setCatalog } from './internal/i18n.js';
+import { declaredLanguage, isRightToLeft, languageOf, localeShownAt, notify, setCatalog } from './internal/i18n.js';
 import { consentWords, feedbackWords, localeGroups, preferencesWords, whyWords, type LocaleGroup } from './locales/chunks.js';
 import { allLocales, sourceLocale, targetLocales } from './locales/locale-codes.js';
 
 export type CandorLocale = (typeof allLocales)[number];
 export type TargetLocale = (typeof targetLocales)[number];
 
-export { allLocales, sourceLocale, targetLocales };
+export { allLocales, isRightToLeft, sourceLocale, targetLocales };
 export type { LocaleModule, TemplateMap };
 
 /**
@@ -22,8 +22,6 @@ export type { LocaleModule, TemplateMap };
  */
 export { consentWords, feedbackWords, localeGroups, preferencesWords, whyWords, type LocaleGroup };
 
-/** Languages written right to left. */
-const RIGHT_TO_LEFT = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
 
 /** Old or alternative codes for a language Candor ships under another code. */
 const ALIASES: Record<string, string> = { no: 'nb', nn: 'nb', iw: 'he', ji: 'yi', in: 'id' };
@@ -59,7 +57,7 @@ export function matchLocale(requested: readonly (string | null | undefined)[]): 
   for (const tag of requested) {
     if (!tag) continue;
     const lower = tag.trim().toLowerCase().replace(/_/g, '-');
-    const language = lower.split('-')[0]!;
+    const language = languageOf(lower);
     const match = find(lower) ?? find(language) ?? (ALIASES[language] ? find(ALIASES[language]) : undefined);
     if (match) return match;
   }
@@ -87,10 +85,6 @@ export function formatTagFor(element: Element, locale: string): string {
   return locale;
 }
 
-/** Whether a locale is written right to left (`ar`, `he`, …). */
-export function isRightToLeft(locale: string): boolean {
-  return RIGHT_TO_LEFT.has(locale.toLowerCase().split('-')[0]!);
-}
 
 /**
  * The shipped locale a registered regional one builds on (`pt` under a host's `pt-BR`):
@@ -98,7 +92,7 @@ export function isRightToLeft(locale: string): boolean {
  */
 function parentOf(locale: string): TargetLocale | null {
   if (!registered.has(locale)) return null;
-  const language = locale.toLowerCase().split('-')[0]!;
+  const language = languageOf(locale);
   return isShipped(language) ? language : null;
 }
 

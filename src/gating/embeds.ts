@@ -13,7 +13,7 @@
  * Its own module with no side effects: a page that does not import it pays nothing for it.
  * @module
  */
-import { hasExplicitDirection, markShown, msg, setDirection, str, watchLanguage, withLocale } from '../internal/i18n.js';
+import { markLanguageAndDirection, markShown, msg, str, watchLanguage, withLocale } from '../internal/i18n.js';
 import { DEFAULT_STORAGE_KEY, getConsentStore, type ConsentStore } from '../core/store.js';
 import type { PurposeId } from '../core/types.js';
 import { requestPreferences } from '../events/preferences-request.js';
@@ -21,7 +21,7 @@ import { listOf, purposeLabel } from '../preferences/consent-text.js';
 import { allGranted, inDocumentOrder, purposesOf } from '../internal/purpose-list.js';
 import { safeUrl } from '../internal/safe-url.js';
 import { trustedScriptURL, trustedTypesHelp } from '../internal/trusted-types.js';
-import { consentWords, formatTagFor, hasLocaleWords, isRightToLeft, loadLocaleWords, localeFor, sourceLocale } from '../localization.js';
+import { consentWords, formatTagFor, hasLocaleWords, loadLocaleWords, localeFor, sourceLocale } from '../localization.js';
 
 export interface GateEmbedsOptions {
   /** The consent store to follow. Default: the page's store (`getConsentStore()`). */
@@ -214,7 +214,7 @@ function writeWords(embed: GatedEmbed, store: ConsentStore, locale: string): voi
   const { placeholder } = embed;
   withLocale(locale, () => writeWordsNow(embed, store), formatTagFor(embed.element, locale));
   markShown(placeholder, locale);
-  setDirection(placeholder, isRightToLeft(locale) && !hasExplicitDirection(placeholder) ? 'rtl' : null);
+  markLanguageAndDirection(placeholder, locale);
 }
 
 function writeWordsNow(embed: GatedEmbed, store: ConsentStore): void {

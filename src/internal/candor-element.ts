@@ -1,7 +1,7 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { formatTagFor, hasLocaleWords, isRightToLeft, loadLocaleWords, localeFor, sourceLocale, type LocaleGroup } from '../localization.js';
-import { declaredLanguage, hasExplicitDirection, markShown, setDirection, setShownLanguage, watchLanguage, withLocale } from './i18n.js';
+import { formatTagFor, hasLocaleWords, loadLocaleWords, localeFor, sourceLocale, type LocaleGroup } from '../localization.js';
+import { markLanguageAndDirection, markShown, watchLanguage, withLocale } from './i18n.js';
 import { themeStyles, type Theme } from './theme.styles.js';
 
 /**
@@ -80,10 +80,12 @@ export class CandorElement extends LitElement {
     const wanted = localeFor(this);
     if (wanted !== this.#wantedLocale) {
       this.#wantedLocale = wanted;
-      if (hasLocaleWords(wanted, this.#groups)) this.#show(wanted);
-      else this.#load(wanted);
+      if (hasLocaleWords(wanted, this.#groups)) {
+        this.#localeLoading = null; // a load still running for an earlier wish must not hold the first render
+        this.#show(wanted);
+      } else this.#load(wanted);
     }
-    this.#markLanguageAndDirection();
+    markLanguageAndDirection(this, this.#shownLocale);
   }
 
   #load(locale: string): void {
@@ -93,7 +95,9 @@ export class CandorElement extends LitElement {
       },
       (error: unknown) => {
         console.error(error);
-        if (this.#wantedLocale === locale) this.#show(sourceLocale);
+        if (this.#wantedLocale !== locale) return;
+        this.#wantedLocale = null; // so the next language change asks for it again
+        this.#show(sourceLocale);
       },
     );
     this.#localeLoading = loading;
@@ -109,22 +113,9 @@ export class CandorElement extends LitElement {
   #show(locale: string): void {
     if (locale !== this.#shownLocale) {
       this.#shownLocale = locale;
-      this.#markLanguageAndDirection();
+      markLanguageAndDirection(this, this.#shownLocale);
     }
     this.requestUpdate();
   }
 
-  #markLanguageAndDirection(): void {
-    // A `dir` or `lang` Candor wrote itself does not count as the page's choice.
-    setDirection(this, isRightToLeft(this.#shownLocale) && !hasExplicitDirection(this) ? 'rtl' : null);
-    // Words in another language than the page declares (English where Korean was asked for,
-    // or the old language while a new one loads) carry their own `lang`, for screen readers.
-    const declared = declaredLanguage(this);
-    const differs = declared !== null && languageOf(declared) !== languageOf(this.#shownLocale);
-    setShownLanguage(this, differs ? this.#shownLocale : null);
-  }
-}
-
-function languageOf(tag: string): string {
-  return tag.toLowerCase().split('-')[0]!;
 }

@@ -32,8 +32,16 @@ let active: Context = { format: sourceLocale, templates: undefined };
  * `withLocale` (every Candor element's update runs inside one) it returns the text of
  * that locale; anywhere else, and for a message the locale lacks, the English source.
  */
-export const msg = ((template: TemplateLike, options?: { id?: string; desc?: string }) =>
-  runtimeMsg(active.templates, template, options)) as typeof litMsg;
+export const msg = ((template: TemplateLike, options?: { id?: string; desc?: string }) => {
+  try {
+    return runtimeMsg(active.templates, template, options);
+  } catch (error) {
+    // A host's registered text that does not fit the message (a str template where the
+    // source has no placeholders): show the English source rather than nothing.
+    console.error('Candor: a registered translation could not be used', options?.id ?? template, error);
+    return runtimeMsg(undefined, template, options);
+  }
+}) as typeof litMsg;
 
 /**
  * Runs `compute` with `locale`'s templates as the ones `msg()` reads: how text that is
@@ -115,20 +123,34 @@ function setOwnAttribute(element: Element, name: 'dir' | 'lang', value: string |
   writtenByCandor.get(element)!.set(name, value);
 }
 
-export function setDirection(element: Element, dir: 'rtl' | null): void {
-  setOwnAttribute(element, 'dir', dir);
+/** The language of a tag, lower case: `pt-BR` → `pt`, `de_AT` → `de`. */
+export function languageOf(tag: string): string {
+  return tag.trim().toLowerCase().replace(/_/g, '-').split('-')[0]!;
+}
+
+/** Languages written right to left. */
+const RIGHT_TO_LEFT = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
+
+/** Whether a locale is written right to left (`ar`, `he`, …). */
+export function isRightToLeft(locale: string): boolean {
+  return RIGHT_TO_LEFT.has(languageOf(locale));
 }
 
 /**
- * Marks the language an element really shows when it differs from the one its page
- * declares (English on a `lang="ko"` page), so screen readers pronounce it right.
+ * Marks what `element` shows where the page does not already say it: `dir="rtl"` for a
+ * right-to-left locale on a page that sets no direction, and `lang` when the words are in
+ * another language than the page declares (English on a `lang="ko"` page, or the old
+ * language while a new one loads), so screen readers pronounce them right. Both go again
+ * when no longer needed; a value the page set itself is never touched.
  */
-export function setShownLanguage(element: Element, locale: string | null): void {
-  setOwnAttribute(element, 'lang', locale);
+export function markLanguageAndDirection(element: Element, shown: string): void {
+  setOwnAttribute(element, 'dir', isRightToLeft(shown) && !hasExplicitDirection(element) ? 'rtl' : null);
+  const declared = declaredLanguage(element);
+  setOwnAttribute(element, 'lang', declared !== null && languageOf(declared) !== languageOf(shown) ? shown : null);
 }
 
 /** Whether `node` or an ancestor (through shadow roots) sets `dir` itself. */
-export function hasExplicitDirection(node: Element): boolean {
+function hasExplicitDirection(node: Element): boolean {
   for (let element: Element | null = node; element; element = composedParentElement(element)) {
     const dir = element.getAttribute('dir');
     if (dir !== null && writtenValue(element, 'dir') !== dir) return true;

@@ -12,7 +12,7 @@ export interface LocaleGroup {
   readonly chunks: Readonly<Record<(typeof targetLocales)[number], () => Promise<LocaleModule>>>;
 }
 
-/** The "consent" words (src/banner/, src/internal/consent-choices.ts, src/core/presets.ts, src/gating/), one lazy chunk per locale. */
+/** The "consent" words (src/banner/, src/internal/consent-choices.ts, src/preferences/consent-text.ts, src/core/presets.ts, src/gating/), one lazy chunk per locale. */
 export const consentWords: LocaleGroup = {
   name: 'consent',
   chunks: {

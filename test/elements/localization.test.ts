@@ -3,7 +3,7 @@
 // and that a host can add or change words.
 // The network tests run first: each needs a locale no earlier test has loaded.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { configureLocalization, msg as hostMsg } from '@lit/localize';
+import { configureLocalization, msg as hostMsg, str as hostStr } from '@lit/localize';
 import { generateMsgId } from '@lit/localize/internal/id-generation.js';
 import { getConsentStore } from '../../src/core/index.js';
 import '../../src/define/candor-banner.js';
@@ -131,6 +131,29 @@ describe('localization', () => {
       await expectOwnChunksSuffice(banner, 'pl', ['pl/consent']);
       expect(localeRequests()).to.deep.equal(['pl/consent', 'pl/feedback', 'pl/preferences', 'pl/why']); // loadLocale('pl') above
       expect(textOf(banner)).to.contain(await said('pl', 'Accept all'));
+    });
+
+    it('finds every word a banner says in its own chunk: GPC notice, policy link, confirmation', async () => {
+      // Words the banner renders from shared modules (consent-text.ts) must be in its chunk too.
+      const mountBanner = async () => {
+        const key = freshKey();
+        getConsentStore({ key }).configure({ storage: 'memory', gpc: true });
+        return fixture<Element>(
+          html`<candor-banner lang="cs" store-key=${key} storage="memory" purposes="necessary analytics advertising" policy-version="1" policy-url="https://example.com/privacy"></candor-banner>`,
+        );
+      };
+      const prompting = await mountBanner();
+      const answered = await mountBanner();
+      await waitUntil(() => shownLocale(answered) === 'cs', 'the banner should show Czech');
+      await answered.updateComplete;
+      part<HTMLButtonElement>(answered, 'accept-button').click();
+      await waitUntil(() => answered.shadowRoot!.querySelector('[part~="confirmation"]') !== null, 'the confirmation should show');
+      await answered.updateComplete;
+      const confirmation = textOf(answered);
+      expect(textOf(part(prompting, 'gpc-notice')), 'the GPC notice is there to check').to.not.equal('');
+      await expectOwnChunksSuffice(prompting, 'cs', ['cs/consent']);
+      await answered.updateComplete;
+      expect(textOf(answered), 'the confirmation once every Czech chunk is loaded').to.equal(confirmation);
     });
 
     it('loads only the "why" words for a why element alone, and only its own for each element type', async () => {
@@ -430,6 +453,22 @@ describe('localization', () => {
       registerLocale('de', { [generateMsgId('Was this helpful?', false)]: '<img src=x onerror="window.__candorXss=true">' });
       await expectShows(feedback, '<img src=x');
       expect(feedback.shadowRoot!.querySelector('img') === null).to.be.true;
+    });
+
+    it('shows the English source, and says why, when a registered text does not fit its message', async () => {
+      const id = generateMsgId('Was this helpful?', false);
+      const shipped = await said('fr', 'Was this helpful?');
+      const errors: unknown[][] = [];
+      const originalError = console.error;
+      console.error = (...args: unknown[]) => errors.push(args);
+      restore.push(() => (console.error = originalError));
+      // A str template with a placeholder, for a message that has none: it cannot be filled in.
+      registerLocale('fr', { [id]: hostStr`Utile ? ${0}` });
+      restore.push(() => registerLocale('fr', { [id]: shipped }));
+      const feedback = await fixture<Element>(html`<candor-feedback lang="fr" item-id="a"></candor-feedback>`);
+      await feedback.updateComplete;
+      expect(textOf(feedback)).to.contain('Was this helpful?');
+      expect(errors.some((args) => String(args[0]).includes('could not be used')), 'the problem is logged').to.be.true;
     });
 
     it('takes a regional variant built on a shipped language', async () => {
