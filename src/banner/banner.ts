@@ -4,6 +4,7 @@ import { msg, str } from '../internal/i18n.js';
 import type { ConsentStore, Policy, PolicyConfig, PromptState } from '../core/index.js';
 import { requestPreferences } from '../events/preferences-request.js';
 import { CandorElement } from '../internal/candor-element.js';
+import { consentWords } from '../locales/chunks.js';
 import { renderConsentChoices } from '../internal/consent-choices.js';
 import { controlStyles } from '../internal/controls.styles.js';
 import { deepActiveElement } from '../internal/deep-active-element.js';
@@ -104,6 +105,7 @@ type StorageChoice = (typeof STORAGE_CHOICES)[number];
  * @cssproperty [--candor-banner-max-block-size=50dvh] - Tallest the region gets before its text scrolls. Keep it at most half the viewport: that is what guarantees a focused element is never hidden.
  */
 export class CandorBanner extends CandorElement {
+  static override localeGroups = [consentWords];
   static override styles = [...CandorElement.styles, controlStyles, dialogStyles, bannerStyles];
 
   /** Purposes by preset id, space-separated: `necessary functional personalization analytics advertising`. */
@@ -205,11 +207,14 @@ export class CandorBanner extends CandorElement {
     }
     const scroll = this.scrollElement ?? null;
     if (scroll !== this.observedScroll) {
+      // A new scroll box is checked by the observer's first report, after layout: reading its
+      // size here would force a layout of the page in the middle of the first render.
       this.overflowObserver.disconnect();
       if (scroll) this.overflowObserver.observe(scroll);
       this.observedScroll = scroll;
+    } else {
+      this.checkOverflow();
     }
-    this.checkOverflow();
     if (this.focusConfirmation && this.confirmationElement) {
       this.focusConfirmation = false;
       this.confirmationElement.focus();
@@ -494,6 +499,8 @@ export class CandorBanner extends CandorElement {
   private renderConfirmation(policy: Policy): TemplateResult {
     const summary = summarizeDecisions(policy, this.store.decisions);
     const persisted = this.store.persistence.ok;
+    // Empty when nothing was stored and there was nothing optional to decide.
+    const decision = decisionSentence(summary, persisted);
     return html`
       <div class="scroll">
         <div class="confirmation text" part="confirmation" role="alert" tabindex="-1">
@@ -502,7 +509,7 @@ export class CandorBanner extends CandorElement {
               ? msg('Your privacy choices are saved', { desc: 'Consent banner confirmation heading.' })
               : msg('Privacy choices', { desc: 'Accessible name of the consent banner region and the persistent button.' })}
           </h2>
-          <p>${decisionSentence(summary, persisted)}</p>
+          ${decision ? html`<p>${decision}</p>` : nothing}
           ${persisted ? nothing : html`<p>${notStoredSentence()}</p>`}
           <p>${msg('You can change your choices at any time.', { desc: 'Consent banner confirmation: choices are reversible.' })}</p>
         </div>

@@ -46,10 +46,15 @@ export class ObscureGuard {
     const root = document.documentElement;
     this.savedStart = root.style.scrollPaddingBlockStart;
     this.savedEnd = root.style.scrollPaddingBlockEnd;
-    this.observer = new ResizeObserver(() => this.applyPadding());
+    // The observer reports the box's first size too, after layout and before the first paint:
+    // measuring here instead would force a layout of the whole page in the middle of a render.
+    this.observer = new ResizeObserver(([entry]) => {
+      if (!entry) return;
+      this.height = Math.ceil(entry.borderBoxSize?.[0]?.blockSize ?? entry.target.getBoundingClientRect().height);
+      this.applyPadding();
+    });
     this.observer.observe(box);
     document.addEventListener('focusin', this.onFocusIn, true);
-    this.applyPadding();
   }
 
   stop(): void {
@@ -62,12 +67,13 @@ export class ObscureGuard {
     root.style.scrollPaddingBlockStart = this.savedStart;
     root.style.scrollPaddingBlockEnd = this.savedEnd;
     this.box = null;
+    this.height = 0;
     this.setEdge('end');
   }
 
+  /** Sets the root's scroll padding at the current edge to the page's own plus the box's height. */
   private applyPadding(): void {
     if (!this.box) return;
-    this.height = Math.ceil(this.box.getBoundingClientRect().height);
     const root = document.documentElement;
     // Measure the page's own padding without ours, then add the box's height to it.
     root.style.scrollPaddingBlockStart = this.savedStart;

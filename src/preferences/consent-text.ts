@@ -9,7 +9,7 @@ import { safeUrl } from '../internal/safe-url.js';
 import type { ConsentSource, Decisions, LegalBasis, Policy, Purpose } from '../core/index.js';
 
 /** The language of the words around a date or list: the locale being rendered. */
-function pageLocale(): string | undefined {
+function pageLocale(): string {
   return formattingLocale();
 }
 
@@ -26,10 +26,47 @@ export function purposeLabel(policy: Policy | null, id: string): string {
   return policy?.purposes.find((purpose) => purpose.id === id)?.label ?? id;
 }
 
-/** "A, B and C" in the page's language. */
+/*
+ * The first Intl formatter a page builds starts ICU: 20–90 ms of main thread, in the middle
+ * of the banner's first render. So lists and dates in US English (the source locale), and
+ * lists of one in any language, are written without Intl, exactly as Intl writes them; for
+ * other languages ICU is started once the page is idle, so that a later click (Reject all,
+ * whose confirmation lists purposes) does not pay for it either.
+ */
+function writesUsEnglish(locale: string): boolean {
+  return locale === 'en' || locale === 'en-US';
+}
+
+let icuStarted = false;
+
+function startIcuWhenIdle(locale: string): void {
+  if (icuStarted || writesUsEnglish(locale)) return;
+  icuStarted = true;
+  const start = () => {
+    try {
+      new Intl.ListFormat(locale);
+    } catch {
+      // A tag Intl refuses: listOf falls back to commas for it anyway.
+    }
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 2000 });
+  else setTimeout(start, 200);
+}
+
+/** "A, B and C" in the page's language ("A, B, and C" in US English). */
 export function listOf(items: readonly string[]): string {
+  const locale = pageLocale();
+  // A list of one is that item in every language.
+  if (items.length <= 1) {
+    startIcuWhenIdle(locale);
+    return items[0] ?? '';
+  }
+  // What Intl.ListFormat('en', { style: 'long', type: 'conjunction' }) writes.
+  if (writesUsEnglish(locale)) {
+    return items.length === 2 ? `${items[0]} and ${items[1]}` : `${items.slice(0, -1).join(', ')}, and ${items.at(-1)}`;
+  }
   try {
-    return new Intl.ListFormat(pageLocale(), { style: 'long', type: 'conjunction' }).format(items);
+    return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
   } catch {
     return items.join(', ');
   }
@@ -46,12 +83,28 @@ export function formatDateTime(iso: string): string {
   }
 }
 
+const ENGLISH_MONTHS = 'January February March April May June July August September October November December'.split(' ');
+
+/**
+ * `date` (in UTC) as `Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' })`
+ * writes it ("November 1, 2026"); null outside the years where that is certain (ICU's
+ * calendar is Julian before 1582).
+ */
+function usEnglishDate(date: Date): string | null {
+  const year = date.getUTCFullYear();
+  if (year < 1600 || year > 9999) return null;
+  return `${ENGLISH_MONTHS[date.getUTCMonth()]} ${date.getUTCDate()}, ${year}`;
+}
+
 /** A calendar date (`YYYY-MM-DD` or ISO time) the visitor reads. */
 export function formatDate(value: string): string {
   const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value);
   if (Number.isNaN(date.getTime())) return value;
+  const locale = pageLocale();
+  const english = writesUsEnglish(locale) ? usEnglishDate(date) : null;
+  if (english !== null) return english;
   try {
-    return new Intl.DateTimeFormat(pageLocale(), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
   } catch {
     return value;
   }
