@@ -30,9 +30,9 @@ const KB = 1000;
  * never raise one without saying why in the commit.
  */
 const BUDGETS = {
-  core: { label: 'core alone', entry: 'src/core/index.ts', target: 4 * KB, budget: 12_100 }, // 11,720 measured (was 11,880)
-  banner: { label: 'banner + core + Lit', entry: 'src/define/candor-banner.ts', target: 12 * KB, budget: 30_700 }, // 29,790
-  all: { label: 'all four elements', entry: 'src/all.ts', target: 22 * KB, budget: 51_500 }, // 49,970
+  core: { label: 'core alone', entry: 'src/core/index.ts', target: 4 * KB, budget: 11_700 }, // 11,380 measured (11,880 before the table-driven checks and stripped notes)
+  banner: { label: 'banner + core + Lit', entry: 'src/define/candor-banner.ts', target: 12 * KB, budget: 29_800 }, // 28,920 (29,790 before)
+  all: { label: 'all four elements', entry: 'src/all.ts', target: 22 * KB, budget: 49_000 }, // 47,590 (49,970 before)
 };
 
 /**
@@ -40,13 +40,13 @@ const BUDGETS = {
  * largest chunk of each group is Greek or Ukrainian (two bytes a letter). Same rule as above.
  */
 const LOCALE_BUDGETS = {
-  // Banner, consent choices, purpose presets, embed placeholders: 55 messages a banner-only page
-  // needs (the presets' names and descriptions are half of them); Latin-script 2.0–2.4 kB.
-  consent: { budget: 3_300 }, // 3,200 measured (el)
+  // Banner, consent choices and sentences, purpose presets, embed placeholders: every message a
+  // banner-only page needs (the presets' names and descriptions are a third); Latin-script 2.6–2.9 kB.
+  consent: { budget: 3_700 }, // 3,600 measured (el), with the sentences the banner shares with the privacy center
   // The privacy center's own words (history, legal bases, GPC, interests): 92 messages.
-  preferences: { budget: 4_570 }, // 4,430 (el)
-  why: { budget: 2_580 }, // 2,500 (el); Latin-script 1.7–1.9 kB
-  feedback: { budget: 2 * KB }, // meets the target: 1,260 (el)
+  preferences: { budget: 3_280 }, // 3,180 (el)
+  why: { budget: 2_320 }, // 2,250 (el); Latin-script 1.6–1.9 kB
+  feedback: { budget: 2 * KB }, // meets the target: 1,100 (el)
 };
 
 /** The runtime dependencies by package, for the breakdown. */
