@@ -5,6 +5,7 @@
 let nextId = 1;
 const pages = new Map();
 const logs = new Map();
+const cdpSessions = new WeakMap();
 
 /** Records what a page does, starting before its document loads. */
 async function recordPage(page) {
@@ -70,6 +71,15 @@ export function pagesPlugin() {
         const page = payload.id === 0 ? session.browser.getPage(session.id) : pages.get(payload.id);
         if (!page) throw new Error(`No page ${payload.id} is open.`);
         await page.bringToFront();
+        return true;
+      }
+      if (command === 'candor-emulate-media-features') {
+        // @web/test-runner's emulateMedia (and puppeteer's emulateMediaFeatures) know only a
+        // few features; the DevTools protocol emulates any, forced-colors included. One CDP
+        // session per page, kept open: its overrides end when it detaches. Throws on Firefox.
+        const page = session.browser.getPage(session.id);
+        if (!cdpSessions.has(page)) cdpSessions.set(page, await page.createCDPSession());
+        await cdpSessions.get(page).send('Emulation.setEmulatedMedia', { features: payload.features });
         return true;
       }
       if (command === 'candor-close-page') {

@@ -38,3 +38,11 @@ export async function openOtherPage(path = '/test/helpers/blank.html', { record 
 export async function bringTestPageToFront(): Promise<void> {
   await executeServerCommand('candor-bring-to-front', { id: 0 });
 }
+
+/**
+ * Emulates CSS media features on the test page (`forced-colors`, `prefers-reduced-motion`,
+ * `prefers-color-scheme` …). Throws where the engine cannot (Firefox over WebDriver BiDi).
+ */
+export async function emulateMediaFeatures(features: Array<{ name: string; value: string }>): Promise<void> {
+  await executeServerCommand('candor-emulate-media-features', { features });
+}
