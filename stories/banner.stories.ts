@@ -122,6 +122,12 @@ export const Confirmation: Story = {
 };
 
 /** `modal`: the same content in a native modal dialog; focus starts on the heading, not on a choice. */
+/** The browser would not store the choice: the banner says it applies to this page only, never "saved". */
+export const ConfirmationNotSaved: Story = {
+  render: (args) => renderBanner(args, 'banner-confirmation-not-saved', { storageRefuses: true }),
+  play: async ({ canvasElement }) => choose(canvasElement, 'accept-button'),
+};
+
 export const Modal: Story = {
   args: { modal: true },
   render: (args) => renderBanner(args, 'banner-modal'),

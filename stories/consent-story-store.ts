@@ -14,6 +14,16 @@ const sharedMemory: ConsentStorage = {
   remove: (key) => void saved.delete(key),
 };
 
+/** Storage that refuses every write, like a browser with its quota used up. */
+const refusingStorage: ConsentStorage = {
+  kind: 'memory',
+  read: () => null,
+  write: () => {
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  },
+  remove: () => undefined,
+};
+
 const renders = new Map<string, number>();
 
 export interface StoryStoreOptions {
@@ -21,6 +31,8 @@ export interface StoryStoreOptions {
   gpc?: boolean;
   /** A choice the visitor made on an earlier page view, under `policy`. */
   earlier?: { policy: PolicyConfig; decide: (store: ConsentStore) => void };
+  /** The browser refuses to store the choice (quota used up, storage blocked). */
+  storageRefuses?: boolean;
 }
 
 /** A fresh store key for one render of a story, with the store set up as asked. */
@@ -36,7 +48,7 @@ export function storyStore(name: string, options: StoryStoreOptions = {}): strin
     options.earlier.decide(earlier);
     destroyConsentStore(key);
   }
-  getConsentStore({ key }).configure({ storage: sharedMemory, gpc: options.gpc ?? false });
+  getConsentStore({ key }).configure({ storage: options.storageRefuses ? refusingStorage : sharedMemory, gpc: options.gpc ?? false });
   return key;
 }
 
