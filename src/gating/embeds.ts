@@ -112,8 +112,8 @@ export function gateEmbeds(options: GateEmbedsOptions = {}): EmbedGate {
   const observer = new MutationObserver(refresh);
   observer.observe(root as Node, { childList: true, subtree: true });
   // Placeholders speak the language around their embed, and follow it when it changes.
-  const languageNode = root instanceof Document ? root.documentElement : root instanceof Element ? root : document.documentElement;
-  const stopLanguage = watchLanguage(languageNode, refresh);
+  // A shadow root is its own root node, so its lang changes are observed too.
+  const stopLanguage = watchLanguage(root, refresh);
   refresh();
   return {
     stop() {

@@ -187,7 +187,7 @@ const OBSERVED: MutationObserverInit = { attributes: true, attributeFilter: ['la
  * the browser's languages, or a catalog (`changedCatalog` names its locale). One shared
  * MutationObserver serves every subscriber. Returns the unsubscribe function.
  */
-export function watchLanguage(node: Element, listener: LanguageListener): () => void {
+export function watchLanguage(node: Node, listener: LanguageListener): () => void {
   if (!observer) {
     observer = new MutationObserver(() => notify(null));
     observer.observe(document, OBSERVED);

@@ -389,6 +389,25 @@ describe('localization', () => {
       page.setAttribute('lang', 'en');
       await waitUntil(() => choices() === 'Privacy choices', `the placeholder link says "${choices()}"`);
     });
+    it('follows lang changes inside a shadow root it gates, and marks English on a page in another language', async () => {
+      const key = freshKey();
+      const store = getConsentStore({ key });
+      store.configure({ storage: 'memory', gpc: false, policy: { version: '1', purposes: ['necessary', 'functional'] } });
+      const host = await fixture<HTMLElement>('<div></div>');
+      const shadow = host.attachShadow({ mode: 'open' });
+      shadow.innerHTML = `<section lang="de">
+        <iframe data-candor-src="/test/gating/fixtures/embed.html" data-candor-purpose="functional" title="Video"></iframe>
+      </section>`;
+      const running = gateEmbeds({ store, root: shadow });
+      restore.push(() => running.stop());
+      const section = shadow.querySelector('section')!;
+      const choices = () => shadow.querySelector('.candor-embed-choices')?.textContent ?? '';
+      await waitUntil(() => choices() === 'Datenschutz-Einstellungen', `the placeholder link says "${choices()}"`);
+      section.setAttribute('lang', 'zu');
+      await waitUntil(() => choices() === 'Privacy choices', `a lang change inside the shadow root is followed; it says "${choices()}"`);
+      const placeholder = shadow.querySelector('.candor-embed-choices')!.closest('[lang]');
+      expect(placeholder?.getAttribute('lang'), 'English words in a Zulu section say they are English').to.equal('en');
+    });
   });
 
   describe('direction', () => {
