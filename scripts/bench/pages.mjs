@@ -17,26 +17,28 @@
  */
 
 /** @type {BenchPage[]} */
+/** Both Candor pages show the same banner: its buttons (through the shadow root) and where the choice lands. */
+const CANDOR_BANNER = {
+  candor: true,
+  accept: ['candor-banner', '[part~="accept-button"]'],
+  reject: ['candor-banner', '[part~="reject-button"]'],
+  persist: { kind: 'storage', name: 'candor-consent' },
+};
+
 export const PAGES = [
   { name: 'baseline', label: 'empty baseline', file: 'baseline.html' },
   {
     name: 'candor',
     label: 'Candor, dist/candor.js',
     file: 'candor.html',
-    candor: true,
-    accept: ['candor-banner', '[part~="accept-button"]'],
-    reject: ['candor-banner', '[part~="reject-button"]'],
-    persist: { kind: 'storage', name: 'candor-consent' },
+    ...CANDOR_BANNER,
     note: 'the script-tag build the README gives plain pages: all four elements, Lit and localization in one file',
   },
   {
     name: 'candor-bundle',
     label: 'Candor, banner + preferences bundle',
     file: 'candor-bundle.html',
-    candor: true,
-    accept: ['candor-banner', '[part~="accept-button"]'],
-    reject: ['candor-banner', '[part~="reject-button"]'],
-    persist: { kind: 'storage', name: 'candor-consent' },
+    ...CANDOR_BANNER,
     note: 'candor/define/candor-banner + candor-preferences from dist/, bundled with Lit and minified by esbuild, as a site using npm ships them',
   },
   {
