@@ -28,17 +28,23 @@ function applyTheme(root: HTMLElement, theme: string): void {
   queueMicrotask(paint);
 }
 
-/** Theme and direction from the toolbar (or `&globals=theme:dark;dir:rtl` in the URL). */
+/**
+ * Theme and direction from the toolbar (or `&globals=theme:dark;dir:rtl` in the URL).
+ * Direction "auto" sets no `dir` at all, as on a page that declares none: the elements then
+ * choose it from their language (Arabic and Hebrew right to left).
+ */
 const withThemeAndDirection: Decorator = (story, { globals, canvasElement }) => {
   const theme = THEMES.includes(globals.theme) ? (globals.theme as string) : 'light';
-  const dir = globals.dir === 'rtl' ? 'rtl' : 'ltr';
-  document.documentElement.dir = dir;
+  const dir = globals.dir === 'rtl' || globals.dir === 'ltr' ? (globals.dir as string) : null;
+  for (const element of [document.documentElement, canvasElement]) {
+    if (dir === null) element.removeAttribute('dir');
+    else element.dir = dir;
+  }
   // The page behind follows the theme, as a site would pair them: the trigger of <candor-why>
   // and the feedback buttons sit on the page itself. High contrast is a theme for black pages.
   document.documentElement.style.colorScheme = theme === 'light' ? 'light' : 'dark';
   document.body.style.background = theme === 'high-contrast' ? '#000000' : 'Canvas';
   document.body.style.color = theme === 'high-contrast' ? '#ffffff' : 'CanvasText';
-  canvasElement.dir = dir;
   applyTheme(canvasElement, theme);
   return story();
 };
@@ -92,13 +98,14 @@ const preview: Preview = {
         icon: 'transfer',
         dynamicTitle: true,
         items: [
+          { value: 'auto', title: 'From the language' },
           { value: 'ltr', title: 'Left to right' },
           { value: 'rtl', title: 'Right to left' },
         ],
       },
     },
   },
-  initialGlobals: { locale: sourceLocale, theme: 'light', dir: 'ltr' },
+  initialGlobals: { locale: sourceLocale, theme: 'light', dir: 'auto' },
   loaders: [
     async ({ globals }) => {
       // The elements follow <html lang>; loading first means the story renders in that language at once.

@@ -47,7 +47,7 @@ const themes = listFromEnv('CANDOR_STORY_THEMES', ['light', 'dark', 'high-contra
 const directions = listFromEnv('CANDOR_STORY_DIRS', ['ltr', 'rtl']);
 const locales = listFromEnv('CANDOR_STORY_LOCALES', ['ar']);
 const storyFilter = process.env.CANDOR_STORY_FILTER ?? '';
-/** Languages written right to left: their locale run is in `rtl`. */
+/** Languages written right to left: in their locale run (no `dir` set), the elements must render `rtl`. */
 const RIGHT_TO_LEFT = new Set(['ar', 'he', 'fa', 'ur']);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
@@ -91,7 +91,8 @@ async function main() {
       ...locales.map((locale) => ({
         id: story.id,
         theme: themes[0],
-        dir: RIGHT_TO_LEFT.has(locale.split('-')[0]) ? 'rtl' : 'ltr',
+        // As on a page that declares no direction: the elements choose it from the language.
+        dir: 'auto',
         locale,
       })),
     ]);
@@ -292,7 +293,13 @@ async function auditLook(session, origin, storyId, { theme, dir, locale }) {
       problems.push(`never defined (missing registration import?): ${ready.undefinedTags.join(', ')}`);
     }
     if (ready.empty) problems.push('the story rendered nothing into #storybook-root');
-    if (ready.rootDir !== dir) problems.push(`direction global not applied: story root has dir="${ready.rootDir}"`);
+    if (ready.rootDir !== (dir === 'auto' ? '' : dir)) problems.push(`direction global not applied: story root has dir="${ready.rootDir}"`);
+    if (dir === 'auto') {
+      const expected = RIGHT_TO_LEFT.has((locale ?? 'en').split('-')[0]) ? 'rtl' : 'ltr';
+      // The stories' own helpers (`candor-story-*`, English story chrome) choose no direction.
+      const wrong = ready.directions.filter((found) => !found.tag.startsWith('candor-story-') && found.direction !== expected);
+      if (wrong.length) problems.push(`with no dir on the page, ${wrong.map((found) => `<${found.tag}>`).join(', ')} rendered ${wrong[0].direction}, not ${expected}`);
+    }
     if (locale && ready.lang !== locale) problems.push(`locale global not applied: <html lang="${ready.lang}"> (is ${locale} shipped?)`);
     const unthemed = ready.themes.filter((found) => found !== theme);
     if (unthemed.length) problems.push(`theme global not applied: candor-* elements have theme ${unthemed.join(', ')}`);
@@ -351,6 +358,7 @@ async function settleCandorElements(timeoutMs) {
     lang: document.documentElement.lang,
     empty: !root || (root.childElementCount === 0 && !root.textContent?.trim()),
     themes: elements.filter((element) => element.getRootNode() === document).map((element) => element.getAttribute('theme')),
+    directions: elements.map((element) => ({ tag: element.localName, direction: getComputedStyle(element).direction })),
   };
 }
 
