@@ -40,6 +40,14 @@ export interface GateScriptsOptions {
    * withdraws that purpose. The consent record's own key is never removed.
    */
   cleanup?: Record<PurposeId, CleanupEntry[]>;
+  /**
+   * The page's CSP nonce (this response's `'nonce-…'` value). When given, a held-back
+   * script runs only if its placeholder carries this same nonce (`<script type="text/plain"
+   * nonce="…" …>`); any other is never run and is reported with a console error. Markup
+   * injected into the page cannot know the nonce, so Candor cannot be made to run it.
+   * Default: no check (every held-back script runs once its purposes are granted).
+   */
+  nonce?: string;
 }
 
 /** A running gate. */
@@ -52,6 +60,8 @@ const GATED_SCRIPT = 'script[type="text/plain" i][data-candor-purpose]';
 /** Attributes of the placeholder that describe the gating, not the script to run. */
 const NOT_COPIED = new Set(['type', 'data-src', 'data-type', 'nonce']);
 const STORAGE_KINDS = ['cookie', 'local', 'session'];
+/** A CSP nonce is a base64 or base64url value (CSP's `base64-value`): anything else can never match `'nonce-…'`. */
+const NONCE_VALUE = /^[A-Za-z0-9+/_-]+={0,2}$/;
 
 /** Placeholders some gate has taken, shared by every gate of this copy of Candor, so each runs once. */
 const claimed = new WeakSet<HTMLScriptElement>();
@@ -75,15 +85,19 @@ const claimed = new WeakSet<HTMLScriptElement>();
  *   and storage keys declared for it in `cleanup` are removed (cookies with the declared
  *   domain and path, and without a domain); on the next page load its scripts stay held
  *   back, because the record says refused.
+ * - With `nonce`, only placeholders that carry the page's nonce run: the others stay inert
+ *   and each is reported once with a console error naming its purposes and source. Without
+ *   it, the gate trusts every placeholder in the page as the browser trusts a `<script>`.
  *
  * Call it from a module loaded before the gated scripts' purposes can be granted, for
- * example right after the store is configured. Throws on a malformed `cleanup`, naming
- * the field.
+ * example right after the store is configured. Throws on a malformed `cleanup` or `nonce`,
+ * naming the option.
  */
 export function gateScripts(options: GateScriptsOptions = {}): ScriptGate {
   const store = options.store ?? getConsentStore();
   const root = options.root ?? document;
   const cleanup = checkCleanup(options.cleanup ?? {});
+  const nonce = checkNonce(options);
   // By node type, not instanceof: the root may be the document of a same-origin frame.
   const doc = (root as Node).nodeType === Node.DOCUMENT_NODE ? (root as Document) : ((root as Node).ownerDocument ?? document);
   let stopped = false;
@@ -93,9 +107,17 @@ export function gateScripts(options: GateScriptsOptions = {}): ScriptGate {
   const activateGranted = (): void => {
     // While the parser is still writing the page a placeholder may lack part of its text.
     if (stopped || doc.readyState === 'loading') return;
-    const ready = [...root.querySelectorAll<HTMLScriptElement>(GATED_SCRIPT)].filter(
-      (placeholder) => !claimed.has(placeholder) && allGranted(store, purposesOf(placeholder)),
-    );
+    const ready: HTMLScriptElement[] = [];
+    for (const placeholder of root.querySelectorAll<HTMLScriptElement>(GATED_SCRIPT)) {
+      if (claimed.has(placeholder)) continue;
+      if (nonce !== null && placeholder.nonce !== nonce) {
+        // Claimed for good, so no gate of this copy runs it later and it is reported once.
+        claimed.add(placeholder);
+        reportWithoutNonce(placeholder);
+      } else if (allGranted(store, purposesOf(placeholder))) {
+        ready.push(placeholder);
+      }
+    }
     for (const placeholder of inDocumentOrder(ready)) {
       claimed.add(placeholder);
       queue = queue.then(() => (stopped ? undefined : activate(placeholder)));
@@ -169,6 +191,33 @@ function activate(placeholder: HTMLScriptElement): Promise<void> {
       : Promise.resolve();
   placeholder.replaceWith(script);
   return finished;
+}
+
+/** The nonce to require, or null for none; a value that can never be a CSP nonce throws. */
+function checkNonce(options: GateScriptsOptions): string | null {
+  const { nonce } = options;
+  if (nonce === undefined && !Object.hasOwn(options, 'nonce')) return null;
+  // `{ nonce: document.currentScript?.nonce }` in a module is `undefined`: refuse it rather than drop the check.
+  if (typeof nonce !== 'string' || !NONCE_VALUE.test(nonce)) {
+    throw new Error(
+      `Candor: gateScripts({ nonce }) must be the page's CSP nonce, the base64 value of its 'nonce-…' (got ${
+        nonce === undefined ? 'undefined; in a module document.currentScript is null' : JSON.stringify(nonce)
+      }). Leave the option out to run held-back scripts without a nonce.`,
+    );
+  }
+  return nonce;
+}
+
+/** Says which placeholder was refused, in words a developer can find it by. */
+function reportWithoutNonce(placeholder: HTMLScriptElement): void {
+  const purposes = purposesOf(placeholder).join(' ') || '(none)';
+  const source = placeholder.getAttribute('data-src');
+  const text = placeholder.text.trim().replace(/\s+/g, ' ');
+  const which = source !== null ? `data-src ${JSON.stringify(source)}` : `inline ${JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text)}`;
+  console.error(
+    `Candor: a gated script (purposes ${purposes}, ${which}) does not carry the page's nonce, so it was not run. ` +
+      'If the page wrote it, give it nonce="…" like the page\'s other scripts; if not, it was injected.',
+  );
 }
 
 /** Checks the declarations once, up front, so a typo fails loudly instead of leaving a tracker's cookie behind. */

@@ -179,6 +179,110 @@ describe('gateScripts', () => {
     });
   });
 
+  describe('the nonce option', () => {
+    const NONCE = 'n0nce+/A==';
+
+    /** Collects console errors until cleanup. */
+    function consoleErrors(): string[] {
+      const errors: string[] = [];
+      const original = console.error;
+      console.error = (...args: unknown[]) => void errors.push(args.map(String).join(' '));
+      onCleanup(() => {
+        console.error = original;
+      });
+      return errors;
+    }
+
+    const refused = (what: string) =>
+      `Candor: a gated script (purposes ${what}) does not carry the page's nonce, so it was not run. ` +
+      'If the page wrote it, give it nonce="…" like the page\'s other scripts; if not, it was injected.';
+
+    it('runs only placeholders with the nonce, reports each other one once as it is found, and leaves it inert', async () => {
+      const { store } = freshStore();
+      const errors = consoleErrors();
+      const root = mount(`
+        <script type="text/plain" data-candor-purpose="analytics" nonce="${NONCE}">window.gatingLog.push('inline')</script>
+        <script type="text/plain" data-candor-purpose="analytics">window.gatingLog.push('no nonce')</script>
+        <script type="text/plain" data-candor-purpose="analytics advertising" nonce="wrong">window.gatingLog.push('wrong nonce')</script>
+        <script type="text/plain" data-candor-purpose="analytics" data-src="${FIXTURES}/first.js"></script>
+        <script type="text/plain" data-candor-purpose="analytics" data-src="${FIXTURES}/second.js" nonce="${NONCE}"></script>`);
+      gate({ store, root, nonce: NONCE });
+      // Reported before any consent: the site learns of an injection even if no one accepts.
+      expect(errors).to.deep.equal([
+        refused(`analytics, inline "window.gatingLog.push('no nonce')"`),
+        refused(`analytics advertising, inline "window.gatingLog.push('wrong nonce')"`),
+        refused(`analytics, data-src "${FIXTURES}/first.js"`),
+      ]);
+      store.acceptAll();
+      await waitUntil(() => log().length === 2, 'the scripts with the nonce ran');
+      // A second gate without the option does not run what the first refused.
+      gate({ store, root });
+      store.set({ analytics: false });
+      store.set({ analytics: true });
+      await settle();
+      expect(log()).to.deep.equal(['inline', 'second.js']);
+      expect(errors, 'each is reported once').to.have.length(3);
+      const inert = [...root.querySelectorAll('script[type="text/plain"]')].map((script) => script.textContent || script.getAttribute('data-src'));
+      expect(inert).to.deep.equal(["window.gatingLog.push('no nonce')", "window.gatingLog.push('wrong nonce')", `${FIXTURES}/first.js`]);
+      expect([...root.querySelectorAll<HTMLScriptElement>('script:not([type])')].every((script) => script.nonce === NONCE), 'the released scripts keep the nonce').to.equal(true);
+    });
+
+    it('checks placeholders added later by their nonce property', async () => {
+      const { store } = freshStore();
+      const errors = consoleErrors();
+      store.set({ analytics: true });
+      const root = mount('');
+      gate({ store, root, nonce: NONCE });
+      const added = document.createElement('script');
+      added.type = 'text/plain';
+      added.setAttribute('data-candor-purpose', 'analytics');
+      added.nonce = NONCE;
+      added.text = "window.gatingLog.push('added with nonce')";
+      root.append(added);
+      root.insertAdjacentHTML('beforeend', `<script type="text/plain" data-candor-purpose="analytics">window.gatingLog.push('${'x'.repeat(80)}')</script>`);
+      await waitUntil(() => log().length === 1, 'the added script ran');
+      await settle();
+      expect(log()).to.deep.equal(['added with nonce']);
+      // Long inline code is cut to its first 60 characters.
+      expect(errors).to.deep.equal([refused(`analytics, inline "${`window.gatingLog.push('${'x'.repeat(80)}')`.slice(0, 60)}…"`)]);
+    });
+
+    it('closes the hole \'strict-dynamic\' leaves: an injected inline placeholder runs without the option, not with it', async () => {
+      const runIn = async (options: Pick<GateScriptsOptions, 'nonce'>): Promise<string[]> => {
+        const { store } = freshStore();
+        const frame = mount(`<iframe title="CSP page" src="${FIXTURES}/csp-strict-dynamic.html"></iframe>`).querySelector('iframe')!;
+        await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+        const page = frame.contentWindow as Window;
+        gate({ store, root: frame.contentDocument!, ...options });
+        store.set({ analytics: true });
+        await waitUntil(() => (page.gatingLog ?? []).length > 0, 'the script with the nonce ran');
+        await settle();
+        return page.gatingLog ?? [];
+      };
+      expect(await runIn({}), 'without the option').to.deep.equal(['with nonce', 'injected']);
+      consoleErrors();
+      expect(await runIn({ nonce: 'candorGatingTest' }), 'with the option').to.deep.equal(['with nonce']);
+    });
+
+    it('refuses a nonce option that cannot be a CSP nonce, naming the option', () => {
+      const { store } = freshStore();
+      const rule = "Candor: gateScripts({ nonce }) must be the page's CSP nonce, the base64 value of its 'nonce-…' (got";
+      const bad: Array<[unknown, string]> = [
+        ['', '""'],
+        [42, '42'],
+        [null, 'null'],
+        [undefined, 'undefined; in a module document.currentScript is null'],
+        ['{{nonce}}', '"{{nonce}}"'],
+        ["'nonce-abc'", `"'nonce-abc'"`],
+        ['abc def', '"abc def"'],
+      ];
+      for (const [nonce, got] of bad) {
+        expect(() => gateScripts({ store, nonce: nonce as string }), String(nonce)).to.throw(`${rule} ${got}). Leave the option out`);
+      }
+      for (const nonce of ['abc', 'rAnd0m+/base64==', 'url-safe_base64']) gateScripts({ store, nonce }).stop();
+    });
+  });
+
   describe('withdrawal', () => {
     const COOKIES = ['_ga', '_ga_ABC123', '_gid', 'site-theme'];
 
