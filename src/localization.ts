@@ -5,7 +5,7 @@
  * @module
  */
 import type { LocaleModule, TemplateMap } from '@lit/localize';
-import { declaredLanguage, isRightToLeft, languageOf, localeShownAt, notify, setCatalog } from './internal/i18n.js';
+import { declaredLanguages, isRightToLeft, languageOf, localeShownAt, notify, setCatalog } from './internal/i18n.js';
 import { consentWords, feedbackWords, localeGroups, preferencesWords, whyWords, type LocaleGroup } from './locales/chunks.js';
 import { allLocales, sourceLocale, targetLocales } from './locales/locale-codes.js';
 
@@ -51,38 +51,64 @@ export function availableLocales(): string[] {
  * the exact tag, then its language alone (`pt-BR` → `pt`), then a known alias of it
  * (`no`/`nn` → `nb`, `iw` → `he`), else English. Case does not matter.
  */
-export function matchLocale(requested: readonly (string | null | undefined)[]): string {
-  const available = availableLocales();
-  const find = (code: string) => available.find((candidate) => candidate.toLowerCase() === code);
+export function matchLocale(requested: Iterable<string | null | undefined>): string {
   for (const tag of requested) {
-    if (!tag) continue;
-    const lower = tag.trim().toLowerCase().replace(/_/g, '-');
-    const language = languageOf(lower);
-    const match = find(lower) ?? find(language) ?? (ALIASES[language] ? find(ALIASES[language]) : undefined);
+    const match = tag ? localeServing(tag) : null;
     if (match) return match;
   }
   return sourceLocale;
 }
 
-/**
- * The locale Candor shows at `element`: its `lang`, else the nearest ancestor's (through
- * shadow roots, up to `<html lang>`), else the browser's languages, else English.
- */
-export function localeFor(element: Element): string {
-  return matchLocale([declaredLanguage(element), ...navigator.languages]);
+/** The available locale for one language tag (see `matchLocale`), or null when none serves it. */
+function localeServing(tag: string): string | null {
+  const available = availableLocales();
+  const find = (code: string) => available.find((candidate) => candidate.toLowerCase() === code);
+  const lower = tag.trim().toLowerCase().replace(/_/g, '-');
+  const language = languageOf(lower);
+  return find(lower) ?? find(language) ?? (ALIASES[language] ? find(ALIASES[language]) : undefined) ?? null;
 }
 
-/** The language tag dates and lists are formatted for at `element` (`en-GB` where the words are `en`). */
-export function formatTagFor(element: Element, locale: string): string {
-  const declared = declaredLanguage(element);
-  if (declared && matchLocale([declared]) === locale) {
-    try {
-      return Intl.getCanonicalLocales(declared)[0] ?? locale;
-    } catch {
-      return locale;
-    }
+/**
+ * The language tags that decide the locale at `element`, most wanted first: its `lang`, then
+ * each ancestor's outward (through shadow roots, up to `<html lang>`), then the browser's.
+ */
+function* wantedAt(element: Element): Generator<string> {
+  yield* declaredLanguages(element);
+  yield* navigator.languages;
+}
+
+/** The first tag wanted at `element` that an available locale serves, with that locale. */
+function choiceAt(element: Element): { tag: string; locale: string } | null {
+  for (const tag of wantedAt(element)) {
+    const locale = localeServing(tag);
+    if (locale) return { tag, locale };
   }
-  return locale;
+  return null;
+}
+
+/**
+ * The locale Candor shows at `element`: the nearest language that Candor has, walking out
+ * from its own `lang` through every ancestor's (through shadow roots, up to `<html lang>`),
+ * else the first of the browser's languages it has, else English. A `lang="ko"` section of
+ * a `lang="de"` page shows German, since Candor ships no Korean.
+ */
+export function localeFor(element: Element): string {
+  return choiceAt(element)?.locale ?? sourceLocale;
+}
+
+/**
+ * The language tag dates and lists are formatted for at `element`: the tag that chose
+ * `locale` (`en-GB` where the words are `en`), else the locale itself, so the dates of
+ * English words on a page in a language Candor lacks are English too.
+ */
+export function formatTagFor(element: Element, locale: string): string {
+  const choice = choiceAt(element);
+  if (choice?.locale !== locale) return locale;
+  try {
+    return Intl.getCanonicalLocales(choice.tag)[0] ?? locale;
+  } catch {
+    return locale;
+  }
 }
 
 

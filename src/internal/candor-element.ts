@@ -9,9 +9,9 @@ import { themeStyles, type Theme } from './theme.styles.js';
  * its language. Behaviour (store, dialogs, popovers) lives in controllers and modules the
  * elements compose, not in this class.
  *
- * Language: the element shows the locale of its own `lang`, else the nearest ancestor's
- * (through shadow roots), else `<html lang>`, else the browser's languages, else English,
- * and follows any of them changing. Of a locale, only the groups of words the element
+ * Language: the element shows the first locale Candor has among its own `lang`, its
+ * ancestors' (through shadow roots) and `<html lang>`, nearest first; else the browser's
+ * languages; else English; and follows any of them changing. Of a locale, only the groups of words the element
  * declares in `localeGroups` are loaded, when first needed; the first render waits for
  * them (no flash of English), later changes keep the old words until the new ones are
  * there. A right-to-left locale renders right to left unless the element or an ancestor

@@ -139,14 +139,31 @@ export function isRightToLeft(locale: string): boolean {
 /**
  * Marks what `element` shows where the page does not already say it: `dir="rtl"` for a
  * right-to-left locale on a page that sets no direction, and `lang` when the words are in
- * another language than the page declares (English on a `lang="ko"` page, or the old
- * language while a new one loads), so screen readers pronounce them right. Both go again
- * when no longer needed; a value the page set itself is never touched.
+ * another language than the one the element has without the mark (English in a
+ * `lang="ko"` section; German in a Korean section of a German page, since the nearest
+ * `lang` is what screen readers go by; any words where no `lang` or `lang=""` is set; the
+ * old language while a new one loads), so screen readers pronounce them right. Both go
+ * again when no longer needed; a value the page set itself is never touched.
  */
 export function markLanguageAndDirection(element: Element, shown: string): void {
   setOwnAttribute(element, 'dir', isRightToLeft(shown) && !hasExplicitDirection(element) ? 'rtl' : null);
-  const declared = declaredLanguage(element);
-  setOwnAttribute(element, 'lang', declared !== null && languageOf(declared) !== languageOf(shown) ? shown : null);
+  const around = languageWithoutMark(element);
+  setOwnAttribute(element, 'lang', around && languageOf(around) === languageOf(shown) ? null : shown);
+}
+
+/**
+ * The language `element` has by HTML's rules, leaving out a `lang` Candor wrote on the
+ * element itself: the nearest `lang` attribute through shadow roots (Candor's marks on
+ * ancestors count, as they do for a screen reader). Null or "" when the language is unknown.
+ */
+function languageWithoutMark(element: Element): string | null {
+  const own = element.getAttribute('lang');
+  if (own !== null && writtenValue(element, 'lang') !== own) return own.trim();
+  for (let ancestor = composedParentElement(element); ancestor; ancestor = composedParentElement(ancestor)) {
+    const lang = ancestor.getAttribute('lang');
+    if (lang !== null) return lang.trim();
+  }
+  return null;
 }
 
 /** Whether `node` or an ancestor (through shadow roots) sets `dir` itself. */
@@ -159,14 +176,20 @@ function hasExplicitDirection(node: Element): boolean {
 }
 
 /**
- * The nearest `lang` attribute on `node` or an ancestor, through shadow roots (`<html lang>`
- * last), leaving out a `lang` Candor wrote itself.
+ * Every language declared on `node` and its ancestors, nearest first, through shadow roots
+ * (`<html lang>` last), leaving out empty ones and a `lang` Candor wrote itself: the
+ * languages the page asks for there, in the order a locale is looked for.
  */
-export function declaredLanguage(node: Element): string | null {
+export function* declaredLanguages(node: Element): Generator<string> {
   for (let element: Element | null = node; element; element = composedParentElement(element)) {
     const lang = element.getAttribute('lang')?.trim();
-    if (lang && writtenValue(element, 'lang') !== element.getAttribute('lang')) return lang;
+    if (lang && writtenValue(element, 'lang') !== element.getAttribute('lang')) yield lang;
   }
+}
+
+/** The nearest language declared on `node` or an ancestor (see `declaredLanguages`), or null. */
+export function declaredLanguage(node: Element): string | null {
+  for (const lang of declaredLanguages(node)) return lang;
   return null;
 }
 

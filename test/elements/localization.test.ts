@@ -16,7 +16,7 @@ import { gateEmbeds } from '../../src/gating/embeds.js';
 import { decisionSentence } from '../../src/preferences/consent-text.js';
 import { msg, withLocale } from '../../src/internal/i18n.js';
 import { loadLocale, localeFor, matchLocale, registerLocale, shownLocale } from '../../src/localization.js';
-import { expectNoAxeViolations } from '../helpers/axe.js';
+import { axeViolations, expectNoAxeViolations } from '../helpers/axe.js';
 import { destroyStores, freshKey, part, settle, textOf } from '../helpers/consent-ui.js';
 
 // Every resource the page fetches from here on (an observer is not limited by the timeline buffer).
@@ -275,6 +275,108 @@ describe('localization', () => {
       expect(matchLocale(['no'])).to.equal('nb');
       expect(matchLocale(['nn-NO'])).to.equal('nb');
       expect(matchLocale(['iw'])).to.equal('he');
+    });
+  });
+
+  describe('languages Candor lacks', () => {
+    /** The language a screen reader goes by at `node`: the nearest lang, through shadow roots. */
+    function languageAt(node: globalThis.Element): string | null {
+      for (let at: globalThis.Element | null = node; at; at = at.parentElement ?? (at.parentNode instanceof ShadowRoot ? at.parentNode.host : null)) {
+        if (at.hasAttribute('lang')) return at.getAttribute('lang');
+      }
+      return null;
+    }
+
+    it('walks out to the nearest page language it has: a Korean section of a German page is German, marked lang="de"', async () => {
+      document.documentElement.lang = 'de';
+      restore.push(withLanguages(['fr-FR', 'en-US'])); // the browser's come after every language of the page
+      const section = await fixture<HTMLElement>(html`<section lang="ko"><candor-feedback item-id="a"></candor-feedback></section>`);
+      const feedback = section.querySelector<Element>('candor-feedback')!;
+      await waitUntil(() => shownLocale(feedback) === 'de', `should show German, shows ${shownLocale(feedback)}`);
+      await feedback.updateComplete;
+      expect(localeFor(feedback)).to.equal('de');
+      expect(textOf(feedback)).to.contain('War das hilfreich?');
+      expect(feedback.getAttribute('lang'), 'German words in a Korean section say they are German').to.equal('de');
+      expect(part(feedback, 'base').matches(':lang(de)'), 'the words inside the shadow root are German to the browser').to.be.true;
+      expect(localeFor(feedback), 'the lang Candor wrote is not the page asking for German').to.equal('de');
+      await expectNoAxeViolations(section);
+
+      // The outer language changes: the element follows it, still marked.
+      document.documentElement.lang = 'it';
+      await expectShows(feedback, await said('it', 'Was this helpful?'));
+      await waitUntil(() => feedback.getAttribute('lang') === 'it', `marked Italian; lang is ${feedback.getAttribute('lang')}`);
+      // A language Candor has on the section itself: no mark needed.
+      section.lang = 'de';
+      await expectShows(feedback, 'War das hilfreich?');
+      await waitUntil(() => !feedback.hasAttribute('lang'), 'German in a German section needs no lang of its own');
+    });
+
+    it('proves the axe audit would see a language code that is not one', async () => {
+      const paragraph = await fixture<HTMLElement>(html`<div><p lang="zz-nonsense">Text</p></div>`);
+      expect((await axeViolations(paragraph)).some((line) => line.startsWith('valid-lang'))).to.be.true;
+    });
+
+    it('walks out of a shadow root too, and follows the host’s language changing', async () => {
+      const host = await fixture<HTMLElement>(html`<div lang="de"></div>`);
+      const shadow = host.attachShadow({ mode: 'open' });
+      shadow.innerHTML = '<section lang="ko"><candor-why item-id="a" item-label="Shoes"></candor-why></section>';
+      const why = shadow.querySelector<Element>('candor-why')!;
+      await expectShows(why, 'Warum sehe ich das?');
+      expect(why.getAttribute('lang')).to.equal('de');
+      expect(languageAt(part(why, 'trigger')), 'what a screen reader reads the button in').to.equal('de');
+      await expectNoAxeViolations(host);
+
+      host.setAttribute('lang', 'es');
+      await expectShows(why, await said('es', 'Why am I seeing this?'));
+      await waitUntil(() => why.getAttribute('lang') === 'es', `marked Spanish; lang is ${why.getAttribute('lang')}`);
+      // A shipped language inside the shadow root, between the Korean section and the host, comes first.
+      shadow.innerHTML = '<div lang="pl"><section lang="ko"><candor-why item-id="a" item-label="Shoes"></candor-why></section></div>';
+      const inner = shadow.querySelector<Element>('candor-why')!;
+      await expectShows(inner, await said('pl', 'Why am I seeing this?'));
+      expect(inner.getAttribute('lang')).to.equal('pl');
+    });
+
+    it('goes to the browser’s languages when no language of the page is one it has', async () => {
+      document.documentElement.lang = 'ko';
+      restore.push(withLanguages(['zu-ZA', 'it-IT']));
+      const section = await fixture<HTMLElement>(html`<section lang="th"><candor-feedback item-id="a"></candor-feedback></section>`);
+      const feedback = section.querySelector<Element>('candor-feedback')!;
+      await expectShows(feedback, await said('it', 'Was this helpful?'));
+      expect(localeFor(feedback)).to.equal('it');
+      expect(feedback.getAttribute('lang'), 'Italian words on a Korean page say they are Italian').to.equal('it');
+      await expectNoAxeViolations(section);
+    });
+
+    it('formats dates for the page tag that chose the words, and in English where the words are English', async () => {
+      document.documentElement.lang = 'de-AT';
+      const key = freshKey();
+      const attributes = `store-key="${key}" storage="memory" purposes="necessary analytics" policy-version="1" policy-url="/privacy" policy-updated="2026-01-12"`;
+      const section = await fixture<HTMLElement>(`<section lang="ko"><candor-banner ${attributes}></candor-banner></section>`);
+      const austrian = section.querySelector<Element>('candor-banner')!;
+      await expectShows(austrian, 'Alle akzeptieren');
+      expect(textOf(austrian), 'the Austrian month name: the tag is de-AT, not ko').to.contain('12. Jänner 2026');
+
+      // Korean and Swahili: languages Candor lacks that Chromium can format dates in.
+      document.documentElement.lang = 'ko';
+      restore.push(withLanguages(['sw-KE']));
+      const english = await fixture<Element>(`<candor-banner ${attributes.replace(key, freshKey())}></candor-banner>`);
+      await expectShows(english, 'Accept all');
+      expect(textOf(english), 'an English date beside English words').to.contain(new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(2026, 0, 12)));
+    });
+
+    it('marks the words’ language where the page declares none, or says it is unknown', async () => {
+      document.documentElement.removeAttribute('lang');
+      restore.push(withLanguages(['fr-FR']));
+      const feedback = await fixture<Element>(html`<candor-feedback item-id="a"></candor-feedback>`);
+      await expectShows(feedback, await said('fr', 'Was this helpful?'));
+      await waitUntil(() => feedback.getAttribute('lang') === 'fr', `French words on a page without lang say so; lang is ${feedback.getAttribute('lang')}`);
+
+      document.documentElement.lang = 'de';
+      const unknown = await fixture<HTMLElement>(html`<section lang=""><candor-feedback item-id="b"></candor-feedback></section>`);
+      const inside = unknown.querySelector<Element>('candor-feedback')!;
+      await expectShows(inside, 'War das hilfreich?');
+      expect(inside.getAttribute('lang'), 'lang="" says the language is unknown: German words say they are German').to.equal('de');
+      await waitUntil(() => !feedback.hasAttribute('lang'), 'the first element now shows German on a German page, with no mark');
     });
   });
 
