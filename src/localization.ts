@@ -235,6 +235,16 @@ function publish(locale: string): void {
 }
 
 /**
+ * The language tag of the words Candor shows (or is about to show) at `element`, with the
+ * region the page gave (`de-AT`): what request events carry, so the host's text is in the
+ * same language as the element around it (German in a `lang="ko"` section of a German page,
+ * since Candor ships no Korean).
+ */
+export function wordsTagFor(element: Element): string {
+  return formatTagFor(element, localeFor(element));
+}
+
+/**
  * The locale a Candor element (or the element around `node`) last showed its words in,
  * e.g. to log it beside a host's own records. Null when Candor showed nothing there.
  */

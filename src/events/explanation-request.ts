@@ -6,7 +6,7 @@ export interface ExplanationRequestDetail {
   itemId: string;
   /** `recommendation` or `ad`, when the element's `kind` attribute says. */
   kind?: ExplanationKind;
-  /** The locale the popover shows, so the host can answer in the same language. */
+  /** The language tag of the words the popover shows (`de`, or `de-AT` where the page says so), so the host can answer in the same language. */
   locale: string;
 }
 

@@ -2,7 +2,7 @@ import { CandorRequestEvent } from '../internal/respond.js';
 import type { Interest } from '../preferences/interests-section.js';
 
 export interface InterestsRequestDetail {
-  /** The locale the section shows, so the host can answer in the same language. */
+  /** The language tag of the words the section shows (`de`, or `de-AT` where the page says so), so the host can answer in the same language. */
   locale: string;
 }
 

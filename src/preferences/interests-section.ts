@@ -1,5 +1,6 @@
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { declaredLanguage, msg, str } from '../internal/i18n.js';
+import { msg, str } from '../internal/i18n.js';
+import { wordsTagFor } from '../localization.js';
 import { renderWeight, weightStyles } from '../internal/weight.js';
 import { DEFAULT_TIMEOUT_MS, readAcknowledgement, request, type AckResult } from '../internal/respond.js';
 import {
@@ -234,7 +235,7 @@ export class InterestsSection implements ReactiveController {
     this.phase = 'loading';
     this.status = null;
     this.host.requestUpdate();
-    const locale = declaredLanguage(this.host) || navigator.language;
+    const locale = wordsTagFor(this.host);
     const outcome = await request(this.host, new CandorInterestsRequestEvent({ locale }), {
       timeout: this.options.timeout ?? DEFAULT_TIMEOUT_MS,
       signal: abort.signal,

@@ -2,7 +2,8 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { declaredLanguage, msg, str } from '../internal/i18n.js';
+import { msg, str } from '../internal/i18n.js';
+import { wordsTagFor } from '../localization.js';
 import { CandorElement } from '../internal/candor-element.js';
 import { whyWords } from '../locales/chunks.js';
 import { controlStyles } from '../internal/controls.styles.js';
@@ -399,7 +400,7 @@ export class CandorWhy extends CandorElement {
     const detail = {
       itemId: this.itemId,
       ...(this.kind ? { kind: this.kind } : {}),
-      locale: declaredLanguage(this) || navigator.language,
+      locale: wordsTagFor(this),
     };
     const outcome = await request(this, new CandorExplanationRequestEvent(detail), { timeout: this.timeout, signal: abort.signal });
     if (abort.signal.aborted) return;

@@ -15,7 +15,9 @@ import type { CandorPreferences } from '../../src/preferences/preferences.js';
 import { gateEmbeds } from '../../src/gating/embeds.js';
 import { decisionSentence } from '../../src/preferences/consent-text.js';
 import { msg, withLocale } from '../../src/internal/i18n.js';
-import { loadLocale, localeFor, matchLocale, registerLocale, shownLocale } from '../../src/localization.js';
+import { loadLocale, localeFor, matchLocale, registerLocale, shownLocale, wordsTagFor } from '../../src/localization.js';
+import type { CandorWhy } from '../../src/why/why.js';
+import type { CandorExplanationRequestEvent } from '../../src/events/explanation-request.js';
 import { axeViolations, expectNoAxeViolations } from '../helpers/axe.js';
 import { destroyStores, freshKey, part, settle, textOf } from '../helpers/consent-ui.js';
 
@@ -362,6 +364,27 @@ describe('localization', () => {
       const english = await fixture<Element>(`<candor-banner ${attributes.replace(key, freshKey())}></candor-banner>`);
       await expectShows(english, 'Accept all');
       expect(textOf(english), 'an English date beside English words').to.contain(new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(2026, 0, 12)));
+    });
+
+    it('asks the host for text in the language of its words, with the page’s region', async () => {
+      document.documentElement.lang = 'de-AT';
+      restore.push(withLanguages(['fr-FR']));
+      const section = await fixture<HTMLElement>(html`<section lang="ko"><candor-why item-id="a"></candor-why></section>`);
+      const why = section.querySelector<CandorWhy>('candor-why')!;
+      const asked: string[] = [];
+      const listener = (event: Event) => asked.push((event as CandorExplanationRequestEvent).detail.locale);
+      document.addEventListener('candor-explanation-request', listener);
+      try {
+        await waitUntil(() => shownLocale(why) === 'de', `should show German, shows ${shownLocale(why)}`);
+        void why.show();
+        await waitUntil(() => asked.length === 1, 'opening the popover sent no explanation request');
+        expect(asked, 'German words around it, not the Korean Candor cannot show').to.deep.equal(['de-AT']);
+        section.lang = 'pl';
+        expect(wordsTagFor(why)).to.equal('pl');
+      } finally {
+        document.removeEventListener('candor-explanation-request', listener);
+        why.hide();
+      }
     });
 
     it('marks the words’ language where the page declares none, or says it is unknown', async () => {
