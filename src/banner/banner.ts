@@ -437,8 +437,8 @@ export class CandorBanner extends CandorElement {
           : nothing}
         ${removed.length
           ? html`<li>
-              ${msg(str`No longer used: ${listOf(removed)}.`, {
-                desc: 'Policy change list: purposes removed. The placeholder lists their ids.',
+              ${msg(str`No longer used: ${labels(removed)}.`, {
+                desc: 'Policy change list: purposes removed. The placeholder lists their names (a site\'s own purposes by their ids).',
               })}
             </li>`
           : nothing}

@@ -6,6 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formattingLocale, msg, str } from '../internal/i18n.js';
 import { safeUrl } from '../internal/safe-url.js';
+import { isPresetPurposeId, PRESETS } from '../core/presets.js';
 import type { ConsentSource, Decisions, LegalBasis, Policy, Purpose } from '../core/index.js';
 
 /** The language of the words around a date or list: the locale being rendered. */
@@ -21,9 +22,12 @@ export function requiredPurposes(policy: Policy): Purpose[] {
   return policy.purposes.filter((purpose) => purpose.required);
 }
 
-/** A purpose's label, or its id when the current policy no longer has it. */
+/**
+ * A purpose's label. One the current policy no longer has (named in an earlier record) keeps
+ * a plain name when it was a preset ("Advertising"); only a site's own purpose falls back to its id.
+ */
 export function purposeLabel(policy: Policy | null, id: string): string {
-  return policy?.purposes.find((purpose) => purpose.id === id)?.label ?? id;
+  return policy?.purposes.find((purpose) => purpose.id === id)?.label ?? (isPresetPurposeId(id) ? PRESETS[id].texts().label : id);
 }
 
 /*

@@ -217,6 +217,19 @@ describe('<candor-banner>', () => {
       expect(changes).to.contain('only what you allowed before stays on: Analytics');
     });
 
+    it('names the purposes no longer used: a preset by its label, a site’s own purpose by its id', async () => {
+      const { banner } = await mount({
+        attributes: { purposes: 'necessary analytics' },
+        before: (key) =>
+          earlierVisit(
+            key,
+            { version: '1', purposes: ['necessary', 'analytics', 'advertising', { id: 'chat-log', label: 'Chat history', description: 'Keeps your chats.' }] },
+            (store) => store.rejectAll({ source: 'banner' }),
+          ),
+      });
+      expect(textOf(part(banner, 'changes'))).to.contain('No longer used: Advertising and chat-log.');
+    });
+
     it('says that Global Privacy Control is honoured and names what it turned off', async () => {
       const { banner } = await mount({ gpc: true });
       const notice = textOf(part(banner, 'gpc-notice'));
