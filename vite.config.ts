@@ -6,6 +6,7 @@
 // decorators untransformed, which breaks every built story (see TOOLCHAIN.md).
 import { existsSync, readdirSync } from 'node:fs';
 import { defineConfig, type UserConfig } from 'vite';
+import { minifyLiteralsVite } from './scripts/minify-literals.mjs';
 import { stripMsgDescVite } from './scripts/strip-msg-desc.mjs';
 
 const src = new URL('./src/', import.meta.url);
@@ -92,8 +93,10 @@ const standalone: UserConfig['build'] = {
 };
 
 export default defineConfig(({ command, mode }) => ({
-  // Translator notes (`msg(…, { desc })`) are for the XLIFF files only: never shipped.
-  plugins: [stripMsgDescVite()],
+  // Translator notes (`msg(…, { desc })`) are for the XLIFF files only: never shipped (builds).
+  // Then css/html templates lose their indentation and comments, in the dev server and
+  // Storybook too, so stories and tests exercise the templates that ship.
+  plugins: [stripMsgDescVite(), minifyLiteralsVite()],
   // Without these, Storybook's dev server pre-bundles Lit twice ("Multiple versions of Lit loaded").
   optimizeDeps: { include: ['lit', 'lit/directive-helpers.js', '@lit/localize'] },
   server: { host: '127.0.0.1' },

@@ -8,6 +8,7 @@ import { selectedBrowsers, CHROMIUM_ARGS } from './scripts/browsers.mjs';
 import { totalsReporter } from './scripts/totals-reporter.mjs';
 import { pagesPlugin } from './scripts/wtr-pages-plugin.mjs';
 import { hardeningPlugin } from './scripts/wtr-hardening-plugin.mjs';
+import { minifyLiteralsWtr } from './scripts/minify-literals.mjs';
 
 function launcherFor({ engine, path }) {
   if (engine === 'chromium') {
@@ -47,7 +48,9 @@ export default {
     reporters: ['text-summary', 'lcov'],
     threshold: { statements: 90, branches: 80, functions: 85, lines: 90 },
   },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), pagesPlugin(), hardeningPlugin()],
+  // src/ templates minified as they ship (before esbuild compiles the TypeScript, which
+  // follows the inline source map back to the original for errors and coverage).
+  plugins: [minifyLiteralsWtr(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), pagesPlugin(), hardeningPlugin()],
   // A real page (lang and title) so axe judges our elements, not the runner's blank page.
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html lang="en">

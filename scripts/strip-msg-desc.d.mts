@@ -2,4 +2,3 @@
 import type { Plugin as VitePlugin } from 'vite';
 export function stripMsgDesc(code: string, fileName: string): string;
 export function stripMsgDescVite(): VitePlugin;
-export function stripMsgDescEsbuild(): { name: string; setup(build: unknown): void };

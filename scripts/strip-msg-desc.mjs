@@ -9,9 +9,10 @@
 // where it was and source maps remain right without a map of their own (their
 // `sourcesContent` then shows the blanked notes).
 //
-// Used by both builds (vite.config.ts) and by scripts/check-size.mjs, so the size check
-// measures what ships; scripts/build.mjs checks that no note reached dist/.
-import { readFile } from 'node:fs/promises';
+// Used by both builds (vite.config.ts) and by scripts/check-size.mjs (whose esbuild plugin,
+// shippedSourceEsbuild in scripts/minify-literals.mjs, applies it before the template
+// minifier, as the builds do), so the size check measures what ships; scripts/build.mjs
+// checks that no note reached dist/.
 import ts from 'typescript';
 
 const SOURCE = /\/src\/.*\.ts$/;
@@ -54,16 +55,6 @@ export function stripMsgDescVite() {
     apply: 'build',
     transform(code, id) {
       return SOURCE.test(id) ? { code: stripMsgDesc(code, id), map: null } : undefined;
-    },
-  };
-}
-
-/** For esbuild (scripts/check-size.mjs): the same source, as the builds ship it. */
-export function stripMsgDescEsbuild() {
-  return {
-    name: 'candor-strip-msg-desc',
-    setup(build) {
-      build.onLoad({ filter: SOURCE }, async (args) => ({ contents: stripMsgDesc(await readFile(args.path, 'utf8'), args.path), loader: 'ts' }));
     },
   };
 }
