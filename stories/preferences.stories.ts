@@ -174,7 +174,7 @@ export const DataRequestFailed: Story = {
   play: async ({ canvasElement }) => requestData(canvasElement, 'delete-button', (_status, panel) => partOf(panel, 'retry-button') !== null),
 };
 
-/** A site that has not connected data requests: the panel says so instead of pretending. */
+/** A site that has not wired data requests: the panel says it cannot take them yet, instead of pretending. */
 export const DataRequestNotConnected: Story = {
   render: (args) => renderPreferences(args, 'preferences-data-unhandled'),
   // The panel points to the privacy policy for contacting the site instead.

@@ -288,7 +288,7 @@ function describeEdit(label: string, action: EditAction, result: AckResult): { t
   }
   const text = () =>
     result.reason === 'unhandled'
-      ? msg('This site has not connected changes to your interests, so nothing was changed.', { desc: 'Nobody answered a profile edit' })
+      ? msg('Changing your interests does not work on this site yet, so nothing was changed.', { desc: 'Nobody answered a profile edit' })
       : result.reason === 'timeout'
         ? msg(str`The site did not answer in time, so nothing was changed: ${label}.`, { desc: 'A profile edit timed out' })
         : msg(str`Something went wrong, so nothing was changed: ${label}.`, { desc: 'A profile edit failed' });

@@ -648,7 +648,7 @@ export class CandorPreferences extends CandorElement {
       case 'unhandled':
       default:
         return html`<p>
-          ${msg('This site has not connected data requests yet, so this button cannot send them. Please contact the site directly.', {
+          ${msg('This site cannot take data requests from here yet, so nothing was sent. Please contact the site directly.', {
             desc: 'Data request with no handler on the site.',
           })}
           ${policy.url && safeUrl(policy.url)

@@ -492,7 +492,7 @@ export class CandorWhy extends CandorElement {
       result.reason === 'timeout'
         ? msg('The site did not answer in time, so nothing was changed. Please try again.', { desc: 'A control timed out' })
         : result.reason === 'unhandled'
-          ? msg('This site has not connected this control, so nothing was changed.', { desc: 'Nobody answered a control event' })
+          ? msg('This option does not work on this site yet, so nothing was changed.', { desc: 'Nobody answered a control event' })
           : msg('Something went wrong, so nothing was changed. Please try again.', { desc: 'A control failed' });
     return { text, tone: 'failure' };
   }

@@ -170,7 +170,7 @@ describe('"What we think you like" section', () => {
     it('says so when nobody handles edits, or the site declines', async () => {
       const host = await makeHost({ given: interests });
       button(host, 'interest-remove', 0).click();
-      await waitUntil(() => status(host) === 'This site has not connected changes to your interests, so nothing was changed.');
+      await waitUntil(() => status(host) === 'Changing your interests does not work on this site yet, so nothing was changed.');
       host.addEventListener('candor-profile-edit', (event) => event.respondWith({ ok: false, message: 'Stated interests can be changed in your profile.' }));
       button(host, 'interest-remove', 1).click();
       await waitUntil(() => status(host) === 'Stated interests can be changed in your profile.');

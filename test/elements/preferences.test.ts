@@ -198,7 +198,7 @@ describe('<candor-preferences>', () => {
         const mounted = await mount(options);
         await open(mounted);
         part(mounted.panel, 'access-button').click();
-        await waitFor(() => textOf(maybePart(mounted.panel, 'data-status')).includes('not connected'), 'the message');
+        await waitFor(() => textOf(maybePart(mounted.panel, 'data-status')).includes('cannot take data requests'), 'the message');
         await settle(mounted.panel);
         return mounted.panel;
       },
@@ -528,7 +528,7 @@ describe('<candor-preferences>', () => {
       expect(answers.events[1]!.detail.kind).to.equal('delete');
     });
 
-    it('a declined request shows the host reason, and with no handler the panel says data requests are not connected', async () => {
+    it('a declined request shows the host reason, and with no handler the panel says it cannot take data requests yet', async () => {
       const mounted = await mount();
       await open(mounted);
       const answers = answerDataRequests(async () => ({ ok: false, message: 'Please sign in first.' }));
@@ -536,7 +536,7 @@ describe('<candor-preferences>', () => {
       answers.stop();
       await waitFor(() => textOf(maybePart(mounted.panel, 'data-status')).includes('sign in'), 'the refusal');
       part(mounted.panel, 'access-button').click();
-      await waitFor(() => textOf(maybePart(mounted.panel, 'data-status')).includes('has not connected data requests'), 'the message');
+      await waitFor(() => textOf(maybePart(mounted.panel, 'data-status')).includes('cannot take data requests from here yet'), 'the message');
     });
 
     it('respondWith must be called during dispatch', async () => {

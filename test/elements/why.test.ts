@@ -476,7 +476,7 @@ describe('<candor-why>', () => {
     const failures: Array<[string, (event: CandorExplanationControlEvent) => void, string]> = [
       ['declined', (event) => event.respondWith({ ok: false, message: 'Not possible for sponsored items.' }), 'Not possible for sponsored items.'],
       ['rejected', (event) => event.respondWith(Promise.reject(new Error('500'))), 'Something went wrong, so nothing was changed. Please try again.'],
-      ['unanswered', () => {}, 'This site has not connected this control, so nothing was changed.'],
+      ['unanswered', () => {}, 'This option does not work on this site yet, so nothing was changed.'],
       ['too slow', (event) => event.respondWith(new Promise(() => {})), 'The site did not answer in time, so nothing was changed. Please try again.'],
     ];
     for (const [name, answer, message] of failures) {
