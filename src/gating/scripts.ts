@@ -43,8 +43,10 @@ export interface GateScriptsOptions {
   /**
    * The page's CSP nonce (this response's `'nonce-…'` value). When given, a held-back
    * script runs only if its placeholder carries this same nonce (`<script type="text/plain"
-   * nonce="…" …>`); any other is never run and is reported with a console error. Markup
-   * injected into the page cannot know the nonce, so Candor cannot be made to run it.
+   * nonce="…" …>`); any other is never run, gets `type="text/x-candor-refused"` and is
+   * reported with a console error. Markup injected into the page cannot know the nonce (nor
+   * take the site's by leaving its tag unclosed: such a placeholder is refused), so Candor
+   * cannot be made to run it. SVG `<script>` elements are never released.
    * Default: no check (every held-back script runs once its purposes are granted).
    */
   nonce?: string;
@@ -60,6 +62,9 @@ const GATED_SCRIPT = 'script[type="text/plain" i][data-candor-purpose]';
 /** Attributes of the placeholder that describe the gating, not the script to run. */
 const NOT_COPIED = new Set(['type', 'data-src', 'data-type', 'nonce']);
 const STORAGE_KINDS = ['cookie', 'local', 'session'];
+const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
+/** What a placeholder refused for lacking the nonce becomes: still no script type, and no longer a placeholder. */
+const REFUSED_TYPE = 'text/x-candor-refused';
 /** A CSP nonce is a base64 or base64url value (CSP's `base64-value`): anything else can never match `'nonce-…'`. */
 const NONCE_VALUE = /^[A-Za-z0-9+/_-]+={0,2}$/;
 
@@ -86,6 +91,7 @@ const claimed = new WeakSet<HTMLScriptElement>();
  *   domain and path, and without a domain); on the next page load its scripts stay held
  *   back, because the record says refused.
  * - With `nonce`, only placeholders that carry the page's nonce run: the others stay inert
+ *   (`type="text/x-candor-refused"`, so no other gate or copy of Candor runs them either)
  *   and each is reported once with a console error naming its purposes and source. Without
  *   it, the gate trusts every placeholder in the page as the browser trusts a `<script>`.
  *
@@ -109,11 +115,11 @@ export function gateScripts(options: GateScriptsOptions = {}): ScriptGate {
     if (stopped || doc.readyState === 'loading') return;
     const ready: HTMLScriptElement[] = [];
     for (const placeholder of root.querySelectorAll<HTMLScriptElement>(GATED_SCRIPT)) {
-      if (claimed.has(placeholder)) continue;
-      if (nonce !== null && placeholder.nonce !== nonce) {
-        // Claimed for good, so no gate of this copy runs it later and it is reported once.
+      // An SVG <script> matches the selector too, but is no HTML script: never released.
+      if (claimed.has(placeholder) || placeholder.namespaceURI !== HTML_NAMESPACE) continue;
+      if (nonce !== null && !carriesNonce(placeholder, nonce)) {
         claimed.add(placeholder);
-        reportWithoutNonce(placeholder);
+        refuse(placeholder);
       } else if (allGranted(store, purposesOf(placeholder))) {
         ready.push(placeholder);
       }
@@ -208,11 +214,27 @@ function checkNonce(options: GateScriptsOptions): string | null {
   return nonce;
 }
 
-/** Says which placeholder was refused, in words a developer can find it by. */
-function reportWithoutNonce(placeholder: HTMLScriptElement): void {
+/**
+ * Whether a placeholder carries the page's nonce as the site wrote it. Browsers ignore the
+ * nonce of an element with `<script` or `<style` in an attribute: that is an unclosed
+ * injected tag that swallowed the start of the site's own tag, and with it its nonce
+ * (`<script type="text/plain" … x=` just before a `<script nonce="…">` of the site). No
+ * attribute of a real placeholder holds a `<`, so any does here.
+ */
+function carriesNonce(placeholder: HTMLScriptElement, nonce: string): boolean {
+  if (placeholder.nonce !== nonce) return false;
+  return ![...placeholder.attributes].some(({ name, value }) => name.includes('<') || value.includes('<'));
+}
+
+/**
+ * Leaves a refused placeholder inert for good, for every gate of every copy of Candor on the
+ * page (the type no longer matches what a gate looks for), and says which one it was.
+ */
+function refuse(placeholder: HTMLScriptElement): void {
+  placeholder.type = REFUSED_TYPE;
   const purposes = purposesOf(placeholder).join(' ') || '(none)';
   const source = placeholder.getAttribute('data-src');
-  const text = placeholder.text.trim().replace(/\s+/g, ' ');
+  const text = (placeholder.textContent ?? '').trim().replace(/\s+/g, ' ');
   const which = source !== null ? `data-src ${JSON.stringify(source)}` : `inline ${JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text)}`;
   console.error(
     `Candor: a gated script (purposes ${purposes}, ${which}) does not carry the page's nonce, so it was not run. ` +

@@ -222,9 +222,43 @@ describe('gateScripts', () => {
       await settle();
       expect(log()).to.deep.equal(['inline', 'second.js']);
       expect(errors, 'each is reported once').to.have.length(3);
-      const inert = [...root.querySelectorAll('script[type="text/plain"]')].map((script) => script.textContent || script.getAttribute('data-src'));
+      const inert = [...root.querySelectorAll('script[type="text/x-candor-refused"]')].map((script) => script.textContent || script.getAttribute('data-src'));
+      expect(root.querySelectorAll('script[type="text/plain"]'), 'no placeholder left for another copy of Candor to run').to.have.length(0);
       expect(inert).to.deep.equal(["window.gatingLog.push('no nonce')", "window.gatingLog.push('wrong nonce')", `${FIXTURES}/first.js`]);
       expect([...root.querySelectorAll<HTMLScriptElement>('script:not([type])')].every((script) => script.nonce === NONCE), 'the released scripts keep the nonce').to.equal(true);
+    });
+
+    it('refuses an unclosed injected tag that swallowed the start of the site’s own tag, and its nonce', async () => {
+      const { store } = freshStore();
+      const errors = consoleErrors();
+      // Dangling markup: the injected tag ends at the site's `>`, so the site's nonce and text become its own.
+      const root = mount(
+        `<script type="text/plain" data-candor-purpose="analytics" data-src="${FIXTURES}/first.js" x=\n` +
+          `<script type="text/plain" data-candor-purpose="analytics" nonce="${NONCE}">window.gatingLog.push('site')</script>`,
+      );
+      const swallowed = root.querySelector<HTMLScriptElement>('script')!;
+      expect(swallowed.nonce, 'the browser did give the injected element the site’s nonce').to.equal(NONCE);
+      gate({ store, root, nonce: NONCE });
+      store.acceptAll();
+      await settle();
+      expect(log()).to.deep.equal([]);
+      expect(errors).to.deep.equal([refused(`analytics, data-src "${FIXTURES}/first.js"`)]);
+    });
+
+    it('ignores an SVG <script>, with or without the option, and keeps working', async () => {
+      const { store } = freshStore();
+      const errors = consoleErrors();
+      const root = mount(`
+        <svg><script type="text/plain" data-candor-purpose="analytics">window.gatingLog.push('svg')</script></svg>
+        <script type="text/plain" data-candor-purpose="analytics" nonce="${NONCE}">window.gatingLog.push('html')</script>`);
+      gate({ store, root, nonce: NONCE });
+      gate({ store, root });
+      store.acceptAll();
+      await waitUntil(() => log().length === 1, 'the HTML placeholder ran');
+      await settle();
+      expect(log()).to.deep.equal(['html']);
+      expect(errors).to.deep.equal([]);
+      expect(root.querySelector('svg script')!.getAttribute('type'), 'the SVG script is left as it was').to.equal('text/plain');
     });
 
     it('checks placeholders added later by their nonce property', async () => {

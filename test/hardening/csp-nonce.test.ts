@@ -12,7 +12,8 @@ interface Outcome {
   ranAfterChoice: string[];
   /** What getAttribute('nonce') said of a placeholder with a nonce: '' once the browser hides it. */
   nonceAttribute: string | null;
-  heldBack: number;
+  /** Placeholders the gate marked refused (text/x-candor-refused). */
+  refused: number;
 }
 
 /** Opens the page, grants analytics, and waits for the gate to have run the last script. */
@@ -32,7 +33,7 @@ async function grantAnalytics(gate: 'nonce' | 'plain'): Promise<{ page: OtherPag
       ranBeforeChoice,
       ranAfterChoice: [...(window.gatedRan ?? [])],
       nonceAttribute,
-      heldBack: document.querySelectorAll('script[type="text/plain"][data-candor-purpose]').length,
+      refused: document.querySelectorAll('script[type="text/x-candor-refused"][data-candor-purpose]').length,
     };
   })()`);
   return { page, outcome };
@@ -53,7 +54,7 @@ describe('hardening: the script gate requires the page’s nonce', () => {
     expect(outcome.nonceAttribute, 'the browser hides the nonce attribute (the gate reads the property)').to.equal('');
     expect(outcome.ranBeforeChoice).to.deep.equal([]);
     expect(outcome.ranAfterChoice).to.deep.equal(WRITTEN_WITH_NONCE);
-    expect(outcome.heldBack, 'the injected placeholders stay in the page, inert').to.equal(3);
+    expect(outcome.refused, 'the injected placeholders stay in the page, inert, marked refused').to.equal(4);
     const log = await page.log();
     expect(log.violations, 'CSP violations').to.deep.equal([]);
     expect(log.errors, 'page errors').to.deep.equal([]);
@@ -64,6 +65,8 @@ describe('hardening: the script gate requires the page’s nonce', () => {
       refused(`inline "(window.gatedRan ??= []).push('injected inline');"`),
       refused(`inline "(window.gatedRan ??= []).push('injected, guessed nonce');"`),
       refused('data-src "/test/hardening/fixtures/csp-injected.js"'),
+      // The unclosed injected tag that took the site's nonce from the tag it swallowed.
+      refused('data-src "/test/hardening/fixtures/csp-injected.js"'),
     ]);
   });
 
@@ -73,8 +76,8 @@ describe('hardening: the script gate requires the page’s nonce', () => {
     const { outcome } = opened;
     expect(outcome.ranBeforeChoice).to.deep.equal([]);
     // The hole the option closes: script-src 'self' allows the injected file the gate released.
-    expect(outcome.ranAfterChoice).to.deep.equal(['inline with nonce', 'external', 'injected external', 'last']);
-    expect(outcome.heldBack).to.equal(0);
+    expect(outcome.ranAfterChoice).to.deep.equal(['inline with nonce', 'external', 'injected external', 'injected external', 'last']);
+    expect(outcome.refused).to.equal(0);
     const log = await page.log();
     // The two injected inline scripts were released without the nonce, and the policy blocked them.
     expect(log.violations.map((violation) => violation.directive)).to.deep.equal(['script-src-elem', 'script-src-elem']);
