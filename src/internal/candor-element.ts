@@ -74,6 +74,7 @@ export class CandorElement extends LitElement {
   protected override performUpdate(): void {
     this.inLocale(() => super.performUpdate());
     markShown(this, this.#shownLocale);
+    this.#markLanguage(); // the render may have replaced the nodes that carried a mark
   }
 
   #followLanguage(): void {
@@ -85,7 +86,7 @@ export class CandorElement extends LitElement {
         this.#show(wanted);
       } else this.#load(wanted);
     }
-    markLanguageAndDirection(this, this.#shownLocale);
+    this.#markLanguage();
   }
 
   #load(locale: string): void {
@@ -110,10 +111,18 @@ export class CandorElement extends LitElement {
     return (this.constructor as typeof CandorElement).localeGroups;
   }
 
+  /**
+   * Says the language of the words on the element, or, where the page's own `lang` on it
+   * says another (or the page removed Candor's), on the top-level nodes of its shadow root.
+   */
+  #markLanguage(): void {
+    markLanguageAndDirection(this, this.#shownLocale, this.renderRoot.children);
+  }
+
   #show(locale: string): void {
     if (locale !== this.#shownLocale) {
       this.#shownLocale = locale;
-      markLanguageAndDirection(this, this.#shownLocale);
+      this.#markLanguage();
     }
     this.requestUpdate();
   }

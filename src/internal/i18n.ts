@@ -100,17 +100,34 @@ function composedParent(node: EventTarget): EventTarget | null {
  */
 const writtenByCandor = new WeakMap<Element, Map<string, string>>();
 
+/**
+ * Attributes the page removed or changed after Candor wrote them. The page decided: Candor
+ * never writes them on that element again (writing back would fight the page's script in an
+ * endless loop of mutations).
+ */
+const declinedByPage = new WeakMap<Element, Set<string>>();
+
 function writtenValue(element: Element, name: string): string | undefined {
   return writtenByCandor.get(element)?.get(name);
 }
 
-/** Writes (or with `null` removes) an attribute Candor owns until the page sets it itself. */
+/**
+ * Writes (or with `null` removes) an attribute Candor owns. A value the page set is never
+ * touched, and once the page removes or changes what Candor wrote, Candor leaves that
+ * attribute on that element alone for good.
+ */
 function setOwnAttribute(element: Element, name: 'dir' | 'lang', value: string | null): void {
+  if (declinedByPage.get(element)?.has(name)) return;
   const ours = writtenValue(element, name);
   const current = element.getAttribute(name);
-  if (ours !== undefined && ours !== current) writtenByCandor.get(element)!.delete(name); // the page took over
+  if (ours !== undefined && ours !== current) {
+    writtenByCandor.get(element)!.delete(name);
+    if (!declinedByPage.has(element)) declinedByPage.set(element, new Set());
+    declinedByPage.get(element)!.add(name);
+    return;
+  }
   if (value === null) {
-    if (ours !== undefined && ours === current) {
+    if (ours !== undefined) {
       element.removeAttribute(name);
       writtenByCandor.get(element)!.delete(name);
     }
@@ -144,26 +161,44 @@ export function isRightToLeft(locale: string): boolean {
  * `lang` is what screen readers go by; any words where no `lang` or `lang=""` is set; the
  * old language while a new one loads), so screen readers pronounce them right. Both go
  * again when no longer needed; a value the page set itself is never touched.
+ *
+ * Where the element itself cannot say the words' language (the page set its `lang`, say
+ * `lang="ko"` on an element showing German, or removed Candor's), `lang` goes on `content`
+ * instead: the nodes Candor rendered the words in (the top of a shadow root), which hold
+ * everything shown there, popovers and dialogs in the top layer included. A page-set `dir`
+ * needs no such mark: the page's direction wins by design.
  */
-export function markLanguageAndDirection(element: Element, shown: string): void {
+export function markLanguageAndDirection(element: Element, shown: string, content: Iterable<Element> = []): void {
   setOwnAttribute(element, 'dir', isRightToLeft(shown) && !hasExplicitDirection(element) ? 'rtl' : null);
   const around = languageWithoutMark(element);
-  setOwnAttribute(element, 'lang', around && languageOf(around) === languageOf(shown) ? null : shown);
+  setOwnAttribute(element, 'lang', sameLanguage(around, shown) ? null : shown);
+  const inside = sameLanguage(languageAt(element), shown) ? null : shown;
+  for (const node of content) setOwnAttribute(node, 'lang', inside);
+}
+
+/** Whether `lang` (an attribute's value, null when none is set) says the language of `locale`. */
+function sameLanguage(lang: string | null, locale: string): boolean {
+  return !!lang && languageOf(lang) === languageOf(locale);
 }
 
 /**
- * The language `element` has by HTML's rules, leaving out a `lang` Candor wrote on the
- * element itself: the nearest `lang` attribute through shadow roots (Candor's marks on
- * ancestors count, as they do for a screen reader). Null or "" when the language is unknown.
+ * The language `element` has by HTML's rules: the nearest `lang` attribute on it or an
+ * ancestor, through shadow roots, Candor's marks included (screen readers go by them too).
+ * Null or "" when the language is unknown.
  */
-function languageWithoutMark(element: Element): string | null {
-  const own = element.getAttribute('lang');
-  if (own !== null && writtenValue(element, 'lang') !== own) return own.trim();
-  for (let ancestor = composedParentElement(element); ancestor; ancestor = composedParentElement(ancestor)) {
-    const lang = ancestor.getAttribute('lang');
+function languageAt(element: Element | null): string | null {
+  for (let at = element; at; at = composedParentElement(at)) {
+    const lang = at.getAttribute('lang');
     if (lang !== null) return lang.trim();
   }
   return null;
+}
+
+/** The language `element` has (see `languageAt`) leaving out a `lang` Candor wrote on the element itself. */
+function languageWithoutMark(element: Element): string | null {
+  const own = element.getAttribute('lang');
+  if (own !== null && writtenValue(element, 'lang') !== own) return own.trim();
+  return languageAt(composedParentElement(element));
 }
 
 /** Whether `node` or an ancestor (through shadow roots) sets `dir` itself. */

@@ -19,7 +19,7 @@ import { loadLocale, localeFor, matchLocale, registerLocale, shownLocale, wordsT
 import type { CandorWhy } from '../../src/why/why.js';
 import type { CandorExplanationRequestEvent } from '../../src/events/explanation-request.js';
 import { axeViolations, expectNoAxeViolations } from '../helpers/axe.js';
-import { destroyStores, freshKey, part, settle, textOf } from '../helpers/consent-ui.js';
+import { destroyStores, freshKey, maybePart, part, settle, textOf } from '../helpers/consent-ui.js';
 
 // Every resource the page fetches from here on (an observer is not limited by the timeline buffer).
 const fetched: string[] = [];
@@ -400,6 +400,99 @@ describe('localization', () => {
       await expectShows(inside, 'War das hilfreich?');
       expect(inside.getAttribute('lang'), 'lang="" says the language is unknown: German words say they are German').to.equal('de');
       await waitUntil(() => !feedback.hasAttribute('lang'), 'the first element now shows German on a German page, with no mark');
+    });
+
+    it('marks the words inside when the page’s own lang on the element says another language, popover and dialog included', async () => {
+      document.documentElement.lang = 'ko';
+      restore.push(withLanguages(['fr-FR']));
+      const section = await fixture<HTMLElement>(html`<div lang="de"><candor-why lang="ko" item-id="a"></candor-why></div>`);
+      const why = section.querySelector<CandorWhy & Element>('candor-why')!;
+      await expectShows(why, 'Warum sehe ich das?');
+      await why.updateComplete;
+      expect(why.getAttribute('lang'), 'the page’s own lang is never overwritten').to.equal('ko');
+      const trigger = part(why, 'trigger');
+      expect(trigger.matches(':lang(de)'), 'the German button reads as German').to.be.true;
+      expect(trigger.matches(':lang(ko)'), 'not as Korean').to.be.false;
+      await expectNoAxeViolations(section);
+
+      // The popover is in the top layer but still in the shadow tree, under the marked nodes.
+      try {
+        void why.show();
+        await waitUntil(() => maybePart(why, 'popover')?.matches(':popover-open'), 'the popover should open');
+        await why.updateComplete;
+        expect(part(why, 'title').matches(':lang(de)'), 'the popover title reads as German').to.be.true;
+        expect(part(why, 'title').matches(':lang(ko)')).to.be.false;
+        await expectNoAxeViolations(section);
+      } finally {
+        why.hide();
+      }
+
+      // The page gives the element German: the inner mark goes, the words are still German.
+      const marked = () => [...why.shadowRoot!.children].filter((node) => node.hasAttribute('lang'));
+      expect(marked().length, 'the nodes Candor rendered carry the mark').to.be.greaterThan(0);
+      why.setAttribute('lang', 'de');
+      await waitUntil(() => marked().length === 0, 'German on an element the page says is German needs no inner mark');
+      expect(part(why, 'trigger').matches(':lang(de)')).to.be.true;
+      // Without a lang of its own, in a German section: no mark anywhere.
+      why.removeAttribute('lang');
+      await why.updateComplete;
+      expect(marked().length).to.equal(0);
+      expect(why.hasAttribute('lang'), 'German in a German section needs no lang on the element either').to.be.false;
+      // Korean again: marked again.
+      why.setAttribute('lang', 'ko');
+      await waitUntil(() => part(why, 'trigger').matches(':lang(de)') && !part(why, 'trigger').matches(':lang(ko)'), 'marked German inside again');
+    });
+
+    it('marks the words inside an open privacy center whose own lang Candor lacks', async () => {
+      document.documentElement.lang = 'ko';
+      const key = freshKey();
+      getConsentStore({ key }).configure({ storage: 'memory', gpc: false, policy: { version: '1', purposes: ['necessary', 'analytics'] } });
+      const section = await fixture<HTMLElement>(html`<div lang="de"><candor-preferences lang="ko" store-key=${key}></candor-preferences></div>`);
+      const panel = section.querySelector<CandorPreferences & Element>('candor-preferences')!;
+      await panel.updateComplete;
+      await panel.show();
+      await expectShows(panel, await said('de', 'Save choices'));
+      await panel.updateComplete;
+      expect(part(panel, 'base').matches(':modal'), 'the dialog is open in the top layer').to.be.true;
+      expect(panel.getAttribute('lang')).to.equal('ko');
+      expect(part(panel, 'title').matches(':lang(de)'), 'the dialog title reads as German').to.be.true;
+      expect(part(panel, 'title').matches(':lang(ko)')).to.be.false;
+      await expectNoAxeViolations(section);
+    });
+
+    it('leaves lang and dir alone once the page removes them, instead of writing them back forever', async () => {
+      document.documentElement.removeAttribute('lang');
+      restore.push(withLanguages(['ar']));
+      // A site script that strips lang and dir from the element; it gives up after 20 rounds
+      // so that a tug of war fails this test instead of freezing the page.
+      const changes = { lang: 0, dir: 0 };
+      const siteScript = new MutationObserver((records) => {
+        for (const { target, attributeName } of records) {
+          if (!(target instanceof HTMLElement) || target.localName !== 'candor-feedback') continue;
+          const name = attributeName as 'lang' | 'dir';
+          changes[name]++;
+          if (target.hasAttribute(name) && changes[name] < 20) target.removeAttribute(name);
+        }
+      });
+      siteScript.observe(document.body, { attributes: true, attributeFilter: ['lang', 'dir'], subtree: true });
+      restore.push(() => siteScript.disconnect());
+
+      const feedback = await fixture<Element>(html`<candor-feedback item-id="a"></candor-feedback>`);
+      await expectShows(feedback, await said('ar', 'Was this helpful?'));
+      await settle(feedback);
+      expect(changes.lang, 'Candor wrote lang, the page removed it, and that was the end').to.be.within(1, 3);
+      expect(changes.dir, 'the same for dir').to.be.within(1, 3);
+      expect(feedback.hasAttribute('lang') || feedback.hasAttribute('dir'), 'the page decided').to.be.false;
+      expect(part(feedback, 'base').matches(':lang(ar)'), 'the words still say they are Arabic, from inside the shadow root').to.be.true;
+      await expectNoAxeViolations(feedback);
+
+      // It keeps rendering and following the page's language.
+      const seen = { ...changes };
+      document.documentElement.lang = 'de';
+      await expectShows(feedback, 'War das hilfreich?');
+      await waitUntil(() => ![...feedback.shadowRoot!.children].some((node) => node.hasAttribute('lang')), 'German on a German page needs no mark inside either');
+      await settle(feedback);
+      expect(changes, 'Candor did not touch the attributes the page took').to.deep.equal(seen);
     });
   });
 
