@@ -13,6 +13,8 @@
 //   checks); comments go unless they hold a binding or look like Lit's own markers. Quoted
 //   attribute values and everything inside <pre>, <textarea>, <script>, <style> stay as written.
 // - `${…}` expressions are never touched, and templates inside them get the same treatment.
+// - A template given to `msg(…)` stays as written: @lit/localize finds its translation by a
+//   hash of the source strings, which minifying would change.
 //
 // Only tags imported from 'lit' count (`import { css, html } from 'lit'`, aliases too).
 // Sources are parsed with TypeScript (already a build dependency); edits go through
@@ -51,9 +53,10 @@ export function minifyLiterals(code, fileName) {
   const tags = litTags(source);
   if (tags.size === 0) return { code, map: null };
   const magic = new MagicString(code);
+  const isMsgCall = msgCallTest(source);
   let edited = false;
   const visit = (node) => {
-    if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && tags.has(node.tag.text)) {
+    if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && tags.has(node.tag.text) && !isMessage(node, isMsgCall)) {
       for (const [start, end, replacement] of templateEdits(node.template, tags.get(node.tag.text), source)) {
         if (replacement) magic.overwrite(start, end, replacement);
         else magic.remove(start, end);
@@ -81,6 +84,39 @@ function litTags(source) {
     }
   }
   return tags;
+}
+
+/**
+ * Whether a call is `msg(…)`: Candor's (src/internal/i18n.ts) or @lit/localize's, by the name
+ * `msg` or any local name `msg` is imported as, also as `namespace.msg(…)`. Over-matching a
+ * function that merely shares the name only costs a few bytes.
+ */
+function msgCallTest(source) {
+  const names = new Set(['msg']);
+  for (const statement of source.statements) {
+    const bindings = ts.isImportDeclaration(statement) ? statement.importClause?.namedBindings : undefined;
+    if (!bindings || !ts.isNamedImports(bindings)) continue;
+    for (const element of bindings.elements) if ((element.propertyName ?? element.name).text === 'msg') names.add(element.name.text);
+  }
+  return (call) => {
+    const callee = call.expression;
+    return (ts.isIdentifier(callee) && names.has(callee.text)) || (ts.isPropertyAccessExpression(callee) && callee.name.text === 'msg');
+  };
+}
+
+/**
+ * Whether `template` is what a `msg(…)` call is given (directly or through `?:`, parentheses …),
+ * so left as written. Without an `id`, @lit/localize finds a translation by a hash of the
+ * template's strings as lit-localize extract read them in the source; minified strings would
+ * hash differently and every locale would silently show English. A template inside a `${…}` is
+ * a value of the message, not part of its id: that one is minified as usual.
+ */
+function isMessage(template, isMsgCall) {
+  for (let node = template.parent; node && !ts.isSourceFile(node); node = node.parent) {
+    if (ts.isTemplateSpan(node) || ts.isFunctionLike(node) || ts.isStatement(node)) return false;
+    if (ts.isCallExpression(node) && isMsgCall(node)) return true;
+  }
+  return false;
 }
 
 /** [start, end, replacement] in `source` for one template's static text. */
@@ -113,14 +149,15 @@ function templateEdits(template, kind, source) {
 /**
  * The joined raw text as units: one per character, except that a JavaScript escape (`\\`,
  * `` \` ``, `\n` …) is one unit, so it is never split or taken for whitespace. `char` is what
- * CSS and HTML see: the escaped character for `\\ \` \$ \' \"`, else a neutral letter.
+ * CSS and HTML see: the escaped character for `\\ \` \$ \' \"`, else a neutral letter;
+ * `cookedSpace` marks `\n \t \r \f`, whitespace to the HTML parser though never rewritten.
  */
 function units(text) {
   const list = [];
   for (let index = 0; index < text.length; ) {
     if (text[index] === '\\') {
       const next = text[index + 1] ?? '';
-      list.push({ start: index, end: index + 2, char: '\\`$\'"'.includes(next) ? next : 'x', escaped: true });
+      list.push({ start: index, end: index + 2, char: '\\`$\'"'.includes(next) ? next : 'x', escaped: true, cookedSpace: 'ntrf'.includes(next) && next !== '' });
       index += 2;
     } else {
       list.push({ start: index, end: index + 1, char: text[index], escaped: false });
@@ -132,6 +169,8 @@ function units(text) {
 
 const isBlank = (unit) => unit !== undefined && !unit.escaped && BLANK.has(unit.char);
 const isHole = (unit) => unit !== undefined && unit.char === HOLE;
+/** Whitespace as the HTML tokenizer sees it in a tag: also the escapes `\n` `\t` `\r` `\f`, which cook to it. */
+const isTagSpace = (unit) => isBlank(unit) || unit?.cookedSpace === true;
 
 /** Edits (offsets in the joined text) that minify a `css` template. */
 function cssEdits(list) {
@@ -294,6 +333,11 @@ function htmlGap(list, index, edits) {
 /**
  * A start or end tag from its `<`: line-broken whitespace between attributes becomes one
  * space, or none before `>`; quoted values stay. After the start tag of a verbatim element, skips to its end tag.
+ *
+ * Attributes are read as the HTML tokenizer reads them: a quote opens a value only where a
+ * value may start (after `=` and any whitespace); in a name or an unquoted value (`title=it's`)
+ * it is an ordinary character, and taking it for an opening quote would shift every later
+ * quoted value out of step.
  */
 function htmlTag(list, index, edits) {
   const closing = list[index + 1].char === '/';
@@ -301,25 +345,41 @@ function htmlTag(list, index, edits) {
   let name = '';
   while (at < list.length && /[a-zA-Z0-9-]/.test(list[at].char) && !list[at].escaped) name += list[at++].char;
   name = name.toLowerCase();
+  /** 'between' attributes, in a 'name', 'afterName' (a value may follow), 'beforeValue' (after `=`), in an 'unquoted' value. */
+  let state = 'between';
   while (at < list.length) {
     const unit = list[at];
-    if (unit.char === '>') {
+    const char = unit.char;
+    if (char === '>') {
       at += 1;
       break;
     }
-    if (unit.char === '"' || unit.char === "'") {
-      const close = list.findIndex((candidate, position) => position > at && candidate.char === unit.char);
-      at = close < 0 ? list.length : close + 1;
-    } else if (isBlank(unit)) {
+    if (isTagSpace(unit)) {
       const first = at;
       let lineBreak = false;
-      while (isBlank(list[at])) {
-        if (list[at].char === '\n' || list[at].char === '\r') lineBreak = true;
+      while (isTagSpace(list[at])) {
+        if (isBlank(list[at]) && (list[at].char === '\n' || list[at].char === '\r')) lineBreak = true;
         at += 1;
       }
+      // Only a run of plain whitespace is rewritten (an escape such as `\n` is code, kept).
+      const plain = list.slice(first, at).every(isBlank);
       // Before `>` no space is needed at all; elsewhere one separates two attributes.
-      if (lineBreak) edits.push([list[first].start, list[at - 1].end, list[at]?.char === '>' ? '' : ' ']);
-    } else at += 1;
+      if (lineBreak && plain) edits.push([list[first].start, list[at - 1].end, list[at]?.char === '>' ? '' : ' ']);
+      if (state === 'name') state = 'afterName';
+      else if (state === 'unquoted') state = 'between';
+      continue;
+    }
+    if (state === 'beforeValue' && (char === '"' || char === "'")) {
+      const close = list.findIndex((candidate, position) => position > at && candidate.char === char);
+      at = close < 0 ? list.length : close + 1;
+      state = 'between';
+      continue;
+    }
+    if (state === 'beforeValue' || state === 'unquoted') state = 'unquoted';
+    else if (char === '=' && (state === 'name' || state === 'afterName')) state = 'beforeValue';
+    else if (char === '/') state = 'between';
+    else state = 'name';
+    at += 1;
   }
   if (closing || !VERBATIM_ELEMENTS.has(name)) return at;
   // Content as written, up to `</name` (then that end tag is an ordinary tag).
