@@ -111,10 +111,7 @@ export class CandorElement extends LitElement {
     return (this.constructor as typeof CandorElement).localeGroups;
   }
 
-  /**
-   * Says the language of the words on the element, or, where the page's own `lang` on it
-   * says another (or the page removed Candor's), on the top-level nodes of its shadow root.
-   */
+  /** Says the language of the words: on the element where needed, and on the top-level nodes of its shadow root. */
   #markLanguage(): void {
     markLanguageAndDirection(this, this.#shownLocale, this.renderRoot.children);
   }

@@ -162,18 +162,20 @@ export function isRightToLeft(locale: string): boolean {
  * old language while a new one loads), so screen readers pronounce them right. Both go
  * again when no longer needed; a value the page set itself is never touched.
  *
- * Where the element itself cannot say the words' language (the page set its `lang`, say
- * `lang="ko"` on an element showing German, or removed Candor's), `lang` goes on `content`
- * instead: the nodes Candor rendered the words in (the top of a shadow root), which hold
- * everything shown there, popovers and dialogs in the top layer included. A page-set `dir`
- * needs no such mark: the page's direction wins by design.
+ * `lang` also goes on `content`, the nodes Candor rendered the words in (the top of a shadow
+ * root, holding everything shown there, popovers and dialogs in the top layer included): it
+ * is what says their language where the element itself cannot (the page set its `lang`, say
+ * `lang="ko"` on an element showing German, or removed Candor's), and in engines that do not
+ * inherit a host's language into its shadow tree. A page-set `dir` needs no such mark: the
+ * page's direction wins by design.
  */
 export function markLanguageAndDirection(element: Element, shown: string, content: Iterable<Element> = []): void {
   setOwnAttribute(element, 'dir', isRightToLeft(shown) && !hasExplicitDirection(element) ? 'rtl' : null);
   const around = languageWithoutMark(element);
   setOwnAttribute(element, 'lang', sameLanguage(around, shown) ? null : shown);
-  const inside = sameLanguage(languageAt(element), shown) ? null : shown;
-  for (const node of content) setOwnAttribute(node, 'lang', inside);
+  // Always, not only where the element's own lang disagrees: Firefox does not carry a
+  // host's language into its shadow tree (`:lang()` and the accessibility tree see none).
+  for (const node of content) setOwnAttribute(node, 'lang', shown);
 }
 
 /** Whether `lang` (an attribute's value, null when none is set) says the language of `locale`. */
