@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { CandorPreferencesRequestEvent } from '../../src/events/preferences-request.js';
 import { gateEmbeds, type GateEmbedsOptions } from '../../src/gating/embeds.js';
-import { cleanup, freshStore, onCleanup, recordEvents } from '../core/fixtures/store.js';
+import { cleanup, freshStore, onCleanup, recordErrors, recordEvents } from '../core/fixtures/store.js';
 import { expectNoAxeViolations } from '../helpers/axe.js';
 import { mount, outsideRequests, settle } from './helpers.js';
 
@@ -26,17 +26,6 @@ function parts(root: ParentNode) {
     choices: root.querySelector<HTMLAnchorElement>('.candor-embed-choices'),
     text: root.querySelector('.candor-embed-text')?.textContent,
   };
-}
-
-/** Replaces console.error until cleanup and returns what was written to it. */
-function recordErrors(): string[] {
-  const messages: string[] = [];
-  const original = console.error;
-  console.error = (...args: unknown[]) => void messages.push(args.map(String).join(' '));
-  onCleanup(() => {
-    console.error = original;
-  });
-  return messages;
 }
 
 describe('gateEmbeds', () => {

@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { destroyConsentStore } from '../../src/core/index.js';
 import { gateScripts, type GateScriptsOptions } from '../../src/gating/scripts.js';
-import { cleanup, freshStore, onCleanup } from '../core/fixtures/store.js';
+import { cleanup, freshStore, onCleanup, recordErrors } from '../core/fixtures/store.js';
 import { cookieNames, mount, outsideRequests, settle } from './helpers.js';
 
 const FIXTURES = '/test/gating/fixtures';
@@ -150,12 +150,7 @@ describe('gateScripts', () => {
 
     it('runs nothing for an empty purpose list, a purpose the policy lacks, or an unsafe data-src', async () => {
       const { store } = freshStore();
-      const errors: string[] = [];
-      const original = console.error;
-      console.error = (...args: unknown[]) => void errors.push(args.map(String).join(' '));
-      onCleanup(() => {
-        console.error = original;
-      });
+      const errors = recordErrors();
       mount(`
         <script type="text/plain" data-candor-purpose="">window.gatingLog.push('empty')</script>
         <script type="text/plain" data-candor-purpose="unknown">window.gatingLog.push('unknown')</script>
@@ -182,24 +177,13 @@ describe('gateScripts', () => {
   describe('the nonce option', () => {
     const NONCE = 'n0nce+/A==';
 
-    /** Collects console errors until cleanup. */
-    function consoleErrors(): string[] {
-      const errors: string[] = [];
-      const original = console.error;
-      console.error = (...args: unknown[]) => void errors.push(args.map(String).join(' '));
-      onCleanup(() => {
-        console.error = original;
-      });
-      return errors;
-    }
-
     const refused = (what: string) =>
       `Candor: a gated script (purposes ${what}) does not carry the page's nonce, so it was not run. ` +
       'If the page wrote it, give it nonce="…" like the page\'s other scripts; if not, it was injected.';
 
     it('runs only placeholders with the nonce, reports each other one once as it is found, and leaves it inert', async () => {
       const { store } = freshStore();
-      const errors = consoleErrors();
+      const errors = recordErrors();
       const root = mount(`
         <script type="text/plain" data-candor-purpose="analytics" nonce="${NONCE}">window.gatingLog.push('inline')</script>
         <script type="text/plain" data-candor-purpose="analytics">window.gatingLog.push('no nonce')</script>
@@ -230,7 +214,7 @@ describe('gateScripts', () => {
 
     it('refuses an unclosed injected tag that swallowed the start of the site’s own tag, and its nonce', async () => {
       const { store } = freshStore();
-      const errors = consoleErrors();
+      const errors = recordErrors();
       // Dangling markup: the injected tag ends at the site's `>`, so the site's nonce and text become its own.
       const root = mount(
         `<script type="text/plain" data-candor-purpose="analytics" data-src="${FIXTURES}/first.js" x=\n` +
@@ -247,7 +231,7 @@ describe('gateScripts', () => {
 
     it('ignores an SVG <script>, with or without the option, and keeps working', async () => {
       const { store } = freshStore();
-      const errors = consoleErrors();
+      const errors = recordErrors();
       const root = mount(`
         <svg><script type="text/plain" data-candor-purpose="analytics">window.gatingLog.push('svg')</script></svg>
         <script type="text/plain" data-candor-purpose="analytics" nonce="${NONCE}">window.gatingLog.push('html')</script>`);
@@ -263,7 +247,7 @@ describe('gateScripts', () => {
 
     it('checks placeholders added later by their nonce property', async () => {
       const { store } = freshStore();
-      const errors = consoleErrors();
+      const errors = recordErrors();
       store.set({ analytics: true });
       const root = mount('');
       gate({ store, root, nonce: NONCE });
@@ -294,7 +278,7 @@ describe('gateScripts', () => {
         return page.gatingLog ?? [];
       };
       expect(await runIn({}), 'without the option').to.deep.equal(['with nonce', 'injected']);
-      consoleErrors();
+      recordErrors();
       expect(await runIn({ nonce: 'candorGatingTest' }), 'with the option').to.deep.equal(['with nonce']);
     });
 
