@@ -224,12 +224,6 @@ export function* declaredLanguages(node: Element): Generator<string> {
   }
 }
 
-/** The nearest language declared on `node` or an ancestor (see `declaredLanguages`), or null. */
-export function declaredLanguage(node: Element): string | null {
-  for (const lang of declaredLanguages(node)) return lang;
-  return null;
-}
-
 function composedParentElement(element: Element): Element | null {
   if (element.parentElement) return element.parentElement;
   const root = element.parentNode;
